@@ -1,0 +1,2 @@
+//! rung-dict: the dictionaries rung codes with.
+#![deny(missing_docs)]

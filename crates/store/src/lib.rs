@@ -1,0 +1,2 @@
+//! rung-store: the embedded store of documents, sentences and events.
+#![deny(missing_docs)]

@@ -1,0 +1,118 @@
+//! rung-text: from raw articles to sentences of tokens.
+//!
+//! The first stages of rung's pipeline: read documents (plain text, HTML, JSON Lines,
+//! RSS/Atom, directories, stdin), normalize them while keeping a byte-offset map back to
+//! the original, find the document date, split sentences and tokenize them the way UD
+//! English EWT does, so the parser sees what it was trained on.
+//!
+//! The contract with the crates downstream is the set of types below: [`Document`],
+//! [`Metadata`], [`DocDate`], [`Sentence`] and [`Token`]. Offsets are byte offsets into
+//! [`Document::text`] (the normalized text); [`OffsetMap`] maps them back to
+//! [`Document::original`].
+#![deny(missing_docs)]
+
+use serde::{Deserialize, Serialize};
+
+/// Metadata carried by a document, from its container (JSONL fields, feed items, HTML meta).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// Record id (JSONL `id`), feed item guid, or `None` for plain files.
+    pub id: Option<String>,
+    /// Date as given by the container, unparsed (e.g. JSONL `date`, RSS `pubDate`).
+    pub date: Option<String>,
+    /// URL of the article, when known.
+    pub url: Option<String>,
+    /// Outlet or source name, when known.
+    pub source: Option<String>,
+    /// Title or headline, when known.
+    pub title: Option<String>,
+}
+
+/// A calendar date whose year may be unknown ("MELITOPOL, October 17. /TASS/").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct DocDate {
+    /// The year, or `None` when the text does not say it.
+    pub year: Option<i32>,
+    /// Month, 1..=12.
+    pub month: u8,
+    /// Day of month, 1..=31.
+    pub day: u8,
+}
+
+/// Maps byte offsets in normalized text back to byte offsets in the original text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    /// Sorted `(normalized_offset, original_offset)` anchors; between anchors the mapping
+    /// is linear with slope 1. Empty means identity.
+    pub anchors: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    /// The original-text byte offset of a normalized-text byte offset.
+    pub fn to_original(&self, offset: usize) -> usize {
+        match self.anchors.partition_point(|&(n, _)| n <= offset) {
+            0 => offset,
+            i => {
+                let (n, o) = self.anchors[i - 1];
+                o + (offset - n)
+            }
+        }
+    }
+}
+
+/// One article, normalized.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// The document's name: the path as given for files, the `id` for JSONL records.
+    pub name: String,
+    /// The normalized text (quotes, dashes, whitespace, NFC). All offsets point into it.
+    pub text: String,
+    /// The original text as read (HTML already reduced to the article body).
+    pub original: String,
+    /// Normalized -> original offsets.
+    pub map: OffsetMap,
+    /// Container metadata.
+    pub meta: Metadata,
+}
+
+/// A token: a byte range of [`Document::text`]. Its form is `&text[start..end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Token {
+    /// Start byte offset in the normalized text.
+    pub start: u32,
+    /// End byte offset (exclusive) in the normalized text.
+    pub end: u32,
+}
+
+impl Token {
+    /// The token's form in `text`.
+    pub fn form<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start as usize..self.end as usize).unwrap_or("")
+    }
+}
+
+/// What kind of text block a sentence came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SentenceKind {
+    /// Running text.
+    #[default]
+    Body,
+    /// A headline, title or section heading (no final punctuation, own line).
+    Heading,
+    /// A byline, dateline-only line, caption or other non-sentence line.
+    Meta,
+}
+
+/// A sentence: a byte span of [`Document::text`] and its tokens.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sentence {
+    /// Start byte offset in the normalized text.
+    pub start: usize,
+    /// End byte offset (exclusive) in the normalized text.
+    pub end: usize,
+    /// Where the sentence came from.
+    pub kind: SentenceKind,
+    /// Tokens, UD English EWT conventions.
+    pub tokens: Vec<Token>,
+}
