@@ -1,0 +1,814 @@
+//! [`LegacyCoder`]: codes a tokenized sentence with legacy dictionaries, shallow
+//! TABARI-style, using rung's dependency parse where one is given.
+//!
+//! Steps: discard check; actor and agent mentions (longest match, left to right);
+//! agents compose with the actor next to them (`Arnor's president` -> `ARNGOV`, an agent
+//! alone -> `---GOV`); mentions joined by `and`/`,` form compound groups; verbs are found
+//! by their dictionary forms; each verb's patterns are matched around it (words may be
+//! separated by other words unless joined by `_`), the most specific match wins; `$`/`+`
+//! in the pattern bind source/target, otherwise the source is the subject (parse) or the
+//! nearest group before the verb, and the target the object or the first group after.
+//! A compound group yields one event per actor.
+
+use crate::dicts::LegacyDictionaries;
+use crate::model::{date_key, DateKey, Item, ItemKind, Word};
+use crate::options::{CodeBy, CoderOptions};
+use std::collections::HashMap;
+
+/// One coded event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegacyEvent {
+    /// Source actor code (`---` when absent and dyads are not required).
+    pub source: String,
+    /// Target actor code.
+    pub target: String,
+    /// Event code.
+    pub code: String,
+    /// Token range `[start, end)` of the source mention, if any.
+    pub source_span: Option<(usize, usize)>,
+    /// Token range of the target mention, if any.
+    pub target_span: Option<(usize, usize)>,
+    /// Token range of the verb (with its fixed words).
+    pub verb_span: (usize, usize),
+}
+
+const KEY: usize = 4;
+
+fn key_of(word: &str) -> String {
+    word.chars().take(KEY).collect()
+}
+
+/// Prefixes of a token under which candidates are indexed.
+fn lookup_keys(token: &str) -> impl Iterator<Item = &str> {
+    token
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(token.len()))
+        .take(KEY)
+        .map(move |e| &token[..e])
+}
+
+type Index = HashMap<String, Vec<(u32, u32)>>;
+
+/// Codes sentences with a set of [`LegacyDictionaries`].
+pub struct LegacyCoder<'d> {
+    dicts: &'d LegacyDictionaries,
+    options: CoderOptions,
+    actors: Index,
+    agents: Index,
+    verbs: Index,
+}
+
+/// A found actor/agent mention, after agent composition.
+#[derive(Debug, Clone)]
+struct Unit {
+    start: usize,
+    end: usize,
+    /// Codes (several for `ELR/GAL`); empty for a null actor (`---`).
+    codes: Vec<String>,
+}
+
+/// Units joined by `and`/`,` into a compound.
+#[derive(Debug, Clone)]
+struct Group {
+    start: usize,
+    end: usize,
+    units: Vec<usize>,
+}
+
+struct Sent<'a> {
+    up: Vec<String>,
+    orig: &'a [&'a str],
+    units: Vec<Unit>,
+    groups: Vec<Group>,
+    group_at: Vec<Option<usize>>,
+    group_end_at: Vec<Option<usize>>,
+    verb_mask: Option<&'a [bool]>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Binding {
+    source: Option<usize>,
+    target: Option<usize>,
+    compound: Option<usize>,
+}
+
+impl<'d> LegacyCoder<'d> {
+    /// Indexes the dictionaries for coding; options come from the dictionaries.
+    pub fn new(dicts: &'d LegacyDictionaries) -> Self {
+        let mut actors = Index::new();
+        for (i, a) in dicts.actors.iter().enumerate() {
+            for (j, p) in a.phrases.iter().enumerate() {
+                if let Some(w) = p.first() {
+                    actors
+                        .entry(key_of(&w.text))
+                        .or_default()
+                        .push((i as u32, j as u32));
+                }
+            }
+        }
+        let mut agents = Index::new();
+        for (i, a) in dicts.agents.iter().enumerate() {
+            for (j, p) in a.phrases.iter().enumerate() {
+                if let Some(w) = p.first() {
+                    agents
+                        .entry(key_of(&w.text))
+                        .or_default()
+                        .push((i as u32, j as u32));
+                }
+            }
+        }
+        let mut verbs = Index::new();
+        for (i, v) in dicts.verbs.iter().enumerate() {
+            for (j, f) in v.forms.iter().enumerate() {
+                if !f.verb.text.is_empty() {
+                    verbs
+                        .entry(key_of(&f.verb.text))
+                        .or_default()
+                        .push((i as u32, j as u32));
+                }
+            }
+        }
+        LegacyCoder {
+            dicts,
+            options: dicts.options.clone(),
+            actors,
+            agents,
+            verbs,
+        }
+    }
+
+    /// Replaces the coder options (per-record options of the validation suites).
+    pub fn set_options(&mut self, options: CoderOptions) {
+        self.options = options;
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &CoderOptions {
+        &self.options
+    }
+
+    /// Codes one sentence given as word forms; `analysis` (from rung-parse, same words)
+    /// picks subjects and objects and tells verbs from nouns; `date` resolves
+    /// date-bounded actor codes.
+    pub fn code_sentence(
+        &self,
+        words: &[&str],
+        analysis: Option<&rung_parse::Analysis>,
+        date: Option<(i32, u8, u8)>,
+    ) -> Vec<LegacyEvent> {
+        self.code_tagged(words, analysis, None, date)
+    }
+
+    /// [`LegacyCoder::code_sentence`] with an optional mask of which words are verbs
+    /// (from an outside tagger; it overrides `analysis` for that decision).
+    pub fn code_tagged(
+        &self,
+        words: &[&str],
+        analysis: Option<&rung_parse::Analysis>,
+        verb_mask: Option<&[bool]>,
+        date: Option<(i32, u8, u8)>,
+    ) -> Vec<LegacyEvent> {
+        let analysis = analysis.filter(|a| a.len() == words.len());
+        let verb_mask = verb_mask.filter(|m| m.len() == words.len());
+        let up: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+        if self.discarded(&up) {
+            return Vec::new();
+        }
+        let date = date.map(date_key);
+        let mut s = Sent {
+            up,
+            orig: words,
+            units: Vec::new(),
+            groups: Vec::new(),
+            group_at: Vec::new(),
+            group_end_at: Vec::new(),
+            verb_mask,
+        };
+        self.find_units(&mut s, date);
+        if s.units.iter().any(|u| u.codes.iter().any(|c| c == "###")) {
+            return Vec::new(); // `###` actor: TABARI's discard code
+        }
+        make_groups(&mut s);
+        let verbs = self.find_verbs(&s, analysis);
+        let mut events = Vec::new();
+        let mut used_verb_end = 0;
+        for (vi, fi, vs, ve) in verbs {
+            if vs < used_verb_end {
+                continue;
+            }
+            let n = events.len();
+            self.code_verb(&s, analysis, vi, fi, vs, ve, &mut events);
+            if events.len() > n {
+                used_verb_end = ve;
+                if self.options.code_by == CodeBy::Sentence {
+                    break;
+                }
+            }
+        }
+        dedup(&mut events);
+        events
+    }
+
+    fn discarded(&self, up: &[String]) -> bool {
+        self.dicts.discards.iter().any(|d| {
+            (0..up.len()).any(|i| {
+                d.phrase.len() <= up.len() - i
+                    && d.phrase.iter().zip(&up[i..]).all(|(w, t)| w.matches(t))
+            })
+        })
+    }
+
+    /// Longest phrase from `index` starting at `i`: (entry, length).
+    fn longest(
+        &self,
+        index: &Index,
+        up: &[String],
+        i: usize,
+        phrases: impl Fn(u32, u32) -> &'d [Word],
+    ) -> Option<(u32, usize)> {
+        let mut best: Option<(u32, usize)> = None;
+        for k in lookup_keys(&up[i]) {
+            for &(e, p) in index.get(k).into_iter().flatten() {
+                let ph = phrases(e, p);
+                if ph.len() <= up.len() - i
+                    && ph.iter().zip(&up[i..]).all(|(w, t)| w.matches(t))
+                    && best.is_none_or(|(be, bl)| ph.len() > bl || (ph.len() == bl && e < be))
+                {
+                    best = Some((e, ph.len()));
+                }
+            }
+        }
+        best
+    }
+
+    fn find_units(&self, s: &mut Sent<'_>, date: Option<DateKey>) {
+        let d = self.dicts;
+        let mut raw: Vec<(usize, usize, Option<u32>, Option<u32>)> = Vec::new();
+        let mut i = 0;
+        while i < s.up.len() {
+            let actor = self.longest(&self.actors, &s.up, i, |e, p| {
+                &d.actors[e as usize].phrases[p as usize]
+            });
+            let agent = self.longest(&self.agents, &s.up, i, |e, p| {
+                &d.agents[e as usize].phrases[p as usize]
+            });
+            match (actor, agent) {
+                (Some((a, la)), ag) if ag.is_none_or(|(_, lg)| la >= lg) => {
+                    raw.push((i, i + la, Some(a), None));
+                    i += la;
+                }
+                (_, Some((g, lg))) => {
+                    raw.push((i, i + lg, None, Some(g)));
+                    i += lg;
+                }
+                _ => i += 1,
+            }
+        }
+        // Compose agents with an adjacent actor.
+        let mut used = vec![false; raw.len()];
+        for k in 0..raw.len() {
+            if used[k] {
+                continue;
+            }
+            let (st, en, actor, agent) = raw[k];
+            let actor_code = |a: u32| d.actors[a as usize].code_on(date).map(str::to_string);
+            match (actor, agent) {
+                (Some(a), _) => {
+                    let Some(code) = actor_code(a) else {
+                        continue;
+                    };
+                    // Actor followed by an agent: "Arnor's president", "Arnorian soldiers".
+                    let next = raw
+                        .get(k + 1)
+                        .filter(|n| n.3.is_some() && gap_ok(&s.up[en..n.0]));
+                    if let Some(&(_, nen, _, Some(g))) = next {
+                        used[k + 1] = true;
+                        s.units.push(Unit {
+                            start: st,
+                            end: nen,
+                            codes: compose(&code, &d.agents[g as usize]),
+                        });
+                    } else {
+                        s.units.push(Unit {
+                            start: st,
+                            end: en,
+                            codes: split_codes(&code),
+                        });
+                    }
+                }
+                (None, Some(g)) => {
+                    // Agent followed by "of/from/in [the] ACTOR": "president of Arnor".
+                    let next = raw
+                        .get(k + 1)
+                        .filter(|n| n.2.is_some() && of_gap(&s.up[en..n.0]));
+                    let agent = &d.agents[g as usize];
+                    if let Some(&(_, nen, Some(a), _)) = next {
+                        if let Some(code) = actor_code(a) {
+                            used[k + 1] = true;
+                            s.units.push(Unit {
+                                start: st,
+                                end: nen,
+                                codes: compose(&code, agent),
+                            });
+                            continue;
+                        }
+                    }
+                    // Agent directly before an actor ("President Aragorn") adds its role.
+                    let direct = raw.get(k + 1).filter(|n| n.2.is_some() && n.0 == en);
+                    if let Some(&(_, nen, Some(a), _)) = direct {
+                        if let Some(code) = actor_code(a) {
+                            used[k + 1] = true;
+                            let codes = if code.len() == 3 {
+                                compose(&code, agent)
+                            } else {
+                                split_codes(&code)
+                            };
+                            s.units.push(Unit {
+                                start: st,
+                                end: nen,
+                                codes,
+                            });
+                            continue;
+                        }
+                    }
+                    s.units.push(Unit {
+                        start: st,
+                        end: en,
+                        codes: compose("---", agent),
+                    });
+                }
+                (None, None) => {}
+            }
+        }
+        s.units.retain(|u| !u.codes.is_empty() || u.end > u.start);
+    }
+
+    /// Verb occurrences: (verb entry, form, start, end), in sentence order.
+    fn find_verbs(
+        &self,
+        s: &Sent<'_>,
+        analysis: Option<&rung_parse::Analysis>,
+    ) -> Vec<(usize, usize, usize, usize)> {
+        let d = self.dicts;
+        let mut out = Vec::new();
+        for i in 0..s.up.len() {
+            if !self.may_be_verb(s, analysis, i) {
+                continue;
+            }
+            let mut best: Option<(usize, usize, usize, usize)> = None;
+            for k in lookup_keys(&s.up[i]) {
+                for &(vi, fi) in self.verbs.get(k).into_iter().flatten() {
+                    let f = &d.verbs[vi as usize].forms[fi as usize];
+                    if !f.verb.matches(&s.up[i])
+                        || i < f.before.len()
+                        || i + 1 + f.after.len() > s.up.len()
+                    {
+                        continue;
+                    }
+                    let bs = i - f.before.len();
+                    let ok = f.before.iter().zip(&s.up[bs..i]).all(|(w, t)| w.matches(t))
+                        && f.after
+                            .iter()
+                            .zip(&s.up[i + 1..])
+                            .all(|(w, t)| w.matches(t));
+                    let len = f.before.len() + 1 + f.after.len();
+                    if ok && best.is_none_or(|b| len > b.3 - b.2) {
+                        best = Some((vi as usize, fi as usize, bs, i + 1 + f.after.len()));
+                    }
+                }
+            }
+            if let Some(b) = best {
+                out.push(b);
+            }
+        }
+        out
+    }
+
+    /// Tells verbs from nouns: the parse when given, TABARI's cues otherwise
+    /// (a capitalised word inside the sentence, or one after a determiner, is a noun).
+    fn may_be_verb(&self, s: &Sent<'_>, analysis: Option<&rung_parse::Analysis>, i: usize) -> bool {
+        if s.group_at.get(i).copied().flatten().is_some() || inside_unit(s, i) {
+            return false;
+        }
+        if let Some(m) = s.verb_mask {
+            return m[i];
+        }
+        if let Some(a) = analysis {
+            use rung_parse::Upos;
+            return matches!(a.upos(i), Upos::Verb | Upos::Aux) || a.xpos(i).starts_with("VB");
+        }
+        let w = s.orig[i];
+        let capital = i > 0
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !w.chars().all(|c| !c.is_lowercase());
+        let after_det = i > 0 && matches!(s.up[i - 1].as_str(), "THE" | "A" | "AN");
+        !capital && !after_det
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn code_verb(
+        &self,
+        s: &Sent<'_>,
+        analysis: Option<&rung_parse::Analysis>,
+        vi: usize,
+        fi: usize,
+        vs: usize,
+        ve: usize,
+        events: &mut Vec<LegacyEvent>,
+    ) {
+        let verb = &self.dicts.verbs[vi];
+        let mut code = verb.forms[fi]
+            .code
+            .clone()
+            .unwrap_or_else(|| verb.code.clone());
+        let mut bind = Binding::default();
+        let mut best_weight = 0;
+        for p in &verb.patterns {
+            if p.weight() < best_weight || (p.weight() == best_weight && best_weight > 0) {
+                continue;
+            }
+            let mut b = Binding::default();
+            let after_ok = self.match_fwd(s, &p.after, 0, ve, true, &mut b);
+            if after_ok && self.match_back(s, &p.before, p.before.len(), vs, p.verb_joined, &mut b)
+            {
+                best_weight = p.weight();
+                code = p.code.clone();
+                bind = b;
+            }
+        }
+        if code.primary.as_deref() == Some("###") {
+            return;
+        }
+        if code.is_null() {
+            return;
+        }
+        let (src, tgt) = if let Some(c) = bind.compound {
+            (Some(c), Some(c))
+        } else {
+            let src = bind
+                .source
+                .or_else(|| self.default_source(s, analysis, vs, ve));
+            let tgt = bind
+                .target
+                .or_else(|| self.default_target(s, analysis, ve, src));
+            (src, tgt)
+        };
+        let verb_span = (vs, ve);
+        let expand = |g: Option<usize>| -> Vec<(String, Option<(usize, usize)>)> {
+            match g {
+                Some(g) => s.groups[g]
+                    .units
+                    .iter()
+                    .flat_map(|&u| {
+                        let unit = &s.units[u];
+                        unit.codes
+                            .iter()
+                            .map(move |c| (c.clone(), Some((unit.start, unit.end))))
+                    })
+                    .collect(),
+                None => vec![("---".to_string(), None)],
+            }
+        };
+        let sources = expand(src);
+        let targets = expand(tgt);
+        let compound = bind.compound.is_some();
+        let mut push = |a: &(String, Option<(usize, usize)>),
+                        b: &(String, Option<(usize, usize)>),
+                        c: &str| {
+            if compound && a.0 == b.0 {
+                return;
+            }
+            if self.options.require_dyad
+                && (a.0 == "---" || b.0 == "---" || a.0.is_empty() || b.0.is_empty())
+            {
+                return;
+            }
+            if a.0.is_empty() && b.0.is_empty() {
+                return;
+            }
+            events.push(LegacyEvent {
+                source: a.0.clone(),
+                target: b.0.clone(),
+                code: c.to_string(),
+                source_span: a.1,
+                target_span: b.1,
+                verb_span,
+            });
+        };
+        for a in &sources {
+            for b in &targets {
+                if let Some(c) = &code.primary {
+                    push(a, b, c);
+                }
+                if let Some(c) = &code.paired {
+                    push(b, a, c);
+                }
+            }
+        }
+    }
+
+    fn default_source(
+        &self,
+        s: &Sent<'_>,
+        analysis: Option<&rung_parse::Analysis>,
+        vs: usize,
+        ve: usize,
+    ) -> Option<usize> {
+        if let Some(a) = analysis {
+            if let Some(g) = dependent_group(s, a, vs, ve, |r| r.starts_with("nsubj")) {
+                return Some(g);
+            }
+        }
+        // Nearest group before the verb, not across a sentence-internal quote or colon.
+        (0..s.groups.len()).rev().find(|&g| s.groups[g].end <= vs)
+    }
+
+    fn default_target(
+        &self,
+        s: &Sent<'_>,
+        analysis: Option<&rung_parse::Analysis>,
+        ve: usize,
+        src: Option<usize>,
+    ) -> Option<usize> {
+        if let Some(a) = analysis {
+            if let Some(g) = dependent_group(s, a, ve.saturating_sub(1), ve, |r| {
+                r == "obj" || r.starts_with("obl") || r == "iobj"
+            }) {
+                if Some(g) != src {
+                    return Some(g);
+                }
+            }
+        }
+        (0..s.groups.len()).find(|&g| s.groups[g].start >= ve && Some(g) != src)
+    }
+
+    /// Matches `items[k..]` forward from `pos`; `adjacent` forces the first item to `pos`.
+    fn match_fwd(
+        &self,
+        s: &Sent<'_>,
+        items: &[Item],
+        k: usize,
+        pos: usize,
+        first_adjacent: bool,
+        b: &mut Binding,
+    ) -> bool {
+        let Some(item) = items.get(k) else {
+            return true;
+        };
+        let adjacent = item.joined || (k == 0 && first_adjacent && item.joined);
+        let last = if adjacent { pos } else { s.up.len() };
+        for start in pos..=last.min(s.up.len()) {
+            for end in self.item_ends(s, item, start, b) {
+                let mut nb = *b;
+                self.bind(s, item, start, &mut nb);
+                if self.match_fwd(s, items, k + 1, end, false, &mut nb) {
+                    *b = nb;
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Matches `items[..k]` backward so that they end at or before `pos`.
+    fn match_back(
+        &self,
+        s: &Sent<'_>,
+        items: &[Item],
+        k: usize,
+        pos: usize,
+        adjacent: bool,
+        b: &mut Binding,
+    ) -> bool {
+        if k == 0 {
+            return true;
+        }
+        let item = &items[k - 1];
+        for start in (0..pos).rev() {
+            for end in self.item_ends(s, item, start, b) {
+                if end > pos || (adjacent && end != pos) {
+                    continue;
+                }
+                let mut nb = *b;
+                self.bind(s, item, start, &mut nb);
+                if self.match_back(s, items, k - 1, start, item.joined, &mut nb) {
+                    *b = nb;
+                    return true;
+                }
+            }
+            if adjacent && start + 8 < pos {
+                break;
+            }
+        }
+        false
+    }
+
+    fn bind(&self, s: &Sent<'_>, item: &Item, start: usize, b: &mut Binding) {
+        let g = s.group_at.get(start).copied().flatten();
+        match item.kind {
+            ItemKind::Source => b.source = g,
+            ItemKind::Target => b.target = g,
+            ItemKind::Compound => b.compound = g,
+            _ => {}
+        }
+    }
+
+    /// Possible end positions of `item` when it starts at `start`.
+    fn item_ends(&self, s: &Sent<'_>, item: &Item, start: usize, b: &Binding) -> Vec<usize> {
+        let _ = b;
+        match &item.kind {
+            ItemKind::Word(w) => match s.up.get(start) {
+                Some(t) if w.matches(t) => vec![start + 1],
+                _ => vec![],
+            },
+            ItemKind::Source | ItemKind::Target => match s.group_at.get(start).copied().flatten() {
+                Some(g) => vec![s.groups[g].end],
+                None => vec![],
+            },
+            ItemKind::Compound => match s.group_at.get(start).copied().flatten() {
+                Some(g) if s.groups[g].units.len() > 1 => vec![s.groups[g].end],
+                _ => vec![],
+            },
+            ItemKind::Skip => (start..=s.up.len()).take(6).collect(),
+            ItemKind::Verb => vec![start],
+            ItemKind::Synset(name) => {
+                let mut ends = Vec::new();
+                for member in self.dicts.synsets.get(name).into_iter().flatten() {
+                    ends.extend(self.seq_ends(s, member, start));
+                }
+                ends
+            }
+            ItemKind::Alternatives(alts) => alts
+                .iter()
+                .flat_map(|a| self.seq_ends(s, a, start))
+                .collect(),
+        }
+    }
+
+    /// Ends of a contiguous sequence (synset member, alternative) starting at `start`.
+    fn seq_ends(&self, s: &Sent<'_>, seq: &[Item], start: usize) -> Vec<usize> {
+        let mut positions = vec![start];
+        for item in seq {
+            let mut next = Vec::new();
+            for &p in &positions {
+                next.extend(self.item_ends(s, item, p, &Binding::default()));
+            }
+            positions = next;
+            if positions.is_empty() {
+                break;
+            }
+        }
+        positions
+    }
+}
+
+fn inside_unit(s: &Sent<'_>, i: usize) -> bool {
+    s.units.iter().any(|u| u.start <= i && i < u.end)
+}
+
+/// The group containing a dependent of the verb with a matching relation.
+fn dependent_group(
+    s: &Sent<'_>,
+    a: &rung_parse::Analysis,
+    vs: usize,
+    ve: usize,
+    rel: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    for v in vs..ve {
+        for c in a.children(v) {
+            if !rel(a.deprel(c)) {
+                continue;
+            }
+            // The group holding the dependent or any word of its subtree head chain.
+            if let Some(g) = s.groups.iter().position(|g| g.start <= c && c < g.end) {
+                return Some(g);
+            }
+            // A modifier inside the phrase ("the Gondor government") points to its head.
+            for g in 0..s.groups.len() {
+                if (s.groups[g].start..s.groups[g].end).any(|w| a.head(w) == Some(c)) {
+                    return Some(g);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Words allowed between an actor and its agent: possessive, adjectives we cannot see.
+fn gap_ok(gap: &[String]) -> bool {
+    gap.len() <= 2
+        && gap.iter().all(|t| {
+            matches!(t.as_str(), "'S" | "'" | "S'")
+                || t.chars().all(char::is_alphabetic) && !is_function_word(t)
+        })
+}
+
+fn of_gap(gap: &[String]) -> bool {
+    matches!(
+        gap.first().map(String::as_str),
+        Some("OF" | "FROM" | "IN" | "FOR")
+    ) && gap.len() <= 2
+        && gap.iter().skip(1).all(|t| t == "THE")
+}
+
+fn is_function_word(t: &str) -> bool {
+    matches!(
+        t,
+        "AND"
+            | "OR"
+            | "BUT"
+            | "THE"
+            | "A"
+            | "AN"
+            | "OF"
+            | "TO"
+            | "IN"
+            | "ON"
+            | "WITH"
+            | "BY"
+            | "FOR"
+            | "FROM"
+            | "AT"
+            | "SAID"
+            | "IS"
+            | "WAS"
+            | "WERE"
+            | "ARE"
+            | "HAS"
+            | "HAVE"
+            | "HAD"
+            | "WILL"
+            | "WOULD"
+    )
+}
+
+fn split_codes(code: &str) -> Vec<String> {
+    match code {
+        "---" => Vec::new(),
+        c => c.split('/').map(str::to_string).collect(),
+    }
+}
+
+fn compose(code: &str, agent: &crate::model::AgentEntry) -> Vec<String> {
+    let codes = if code == "---" {
+        vec!["---".to_string()]
+    } else {
+        split_codes(code)
+    };
+    codes
+        .into_iter()
+        .map(|c| {
+            if agent.prefix {
+                format!("{}{}", agent.code, c)
+            } else if c.ends_with(agent.code.as_str()) {
+                c
+            } else {
+                format!("{c}{}", agent.code)
+            }
+        })
+        .collect()
+}
+
+/// Joins units separated only by `and`, `,` into groups.
+fn make_groups(s: &mut Sent<'_>) {
+    let n = s.up.len();
+    s.group_at = vec![None; n + 1];
+    s.group_end_at = vec![None; n + 1];
+    let mut k = 0;
+    while k < s.units.len() {
+        let mut g = Group {
+            start: s.units[k].start,
+            end: s.units[k].end,
+            units: vec![k],
+        };
+        while k + 1 < s.units.len() {
+            let gap = &s.up[g.end..s.units[k + 1].start];
+            let joiner = !gap.is_empty()
+                && gap.len() <= 2
+                && gap.iter().all(|t| t == "AND" || t == "," || t == "THE")
+                && gap.iter().any(|t| t == "AND" || t == ",");
+            if !joiner {
+                break;
+            }
+            k += 1;
+            g.end = s.units[k].end;
+            g.units.push(k);
+        }
+        let idx = s.groups.len();
+        s.group_at[g.start] = Some(idx);
+        s.group_end_at[g.end] = Some(idx);
+        // Every unit start inside a compound also leads to the whole group.
+        for &u in &g.units {
+            s.group_at[s.units[u].start] = Some(idx);
+        }
+        s.groups.push(g);
+        k += 1;
+    }
+}
+
+fn dedup(events: &mut Vec<LegacyEvent>) {
+    let mut seen = std::collections::HashSet::new();
+    events.retain(|e| seen.insert((e.source.clone(), e.target.clone(), e.code.clone())));
+}
