@@ -1,0 +1,164 @@
+//! Turning a word of the tree into an actor: dictionary mentions, generic agents that take
+//! the country of their phrase ("Ukrainian troops", "its troops"), pronouns and "the
+//! country" resolved against the sentence and the document, cities standing for their
+//! country ("shelled Kherson" targets Ukraine).
+
+use crate::args::{subject, subtree_bfs};
+use crate::state::{ActorRef, DocState};
+use crate::view::SentView;
+use rung_parse::Upos;
+
+/// Pronouns that can stand for an actor.
+fn is_pronoun(l: &str) -> bool {
+    matches!(l, "it" | "its" | "they" | "their" | "them" | "he" | "she" | "his" | "her" | "itself" | "themselves")
+}
+
+/// Context for resolving actors in one sentence.
+pub struct Resolver<'a> {
+    /// The sentence.
+    pub v: &'a SentView,
+    /// The document memory.
+    pub st: &'a DocState,
+    /// Sentence index.
+    pub sent: usize,
+}
+
+impl Resolver<'_> {
+    /// The actor word `n` names, directly or through its modifiers.
+    pub fn actor(&self, n: usize) -> Option<ActorRef> {
+        self.actor_depth(n, 0)
+    }
+
+    fn actor_depth(&self, n: usize, depth: usize) -> Option<ActorRef> {
+        let v = self.v;
+        if depth > 3 || n >= v.len() {
+            return None;
+        }
+        if let Some(a) = v.actor_at(n) {
+            if a.country.is_some() {
+                return Some(ActorRef { text: v.phrase(a.start, a.end), code: a.code.clone() });
+            }
+            // A bare agent ("troops", "officials"): the country of its phrase.
+            return self.agent_country(n, &a.code);
+        }
+        let l = v.lemma[n].as_str();
+        if is_pronoun(l) || (v.upos[n] == Upos::Pron && is_pronoun(&v.lower[n])) {
+            return self.pronoun(n);
+        }
+        if l == "country" && v.kids(n).iter().any(|&k| v.lemma[k] == "the") {
+            let subj = self.clause_subject_country(n);
+            return self.st.recent_country(subj.as_deref()).cloned();
+        }
+        if let Some(p) = v.place_at(n) {
+            if let Some(c) = &p.country {
+                return Some(ActorRef { text: p.text.clone(), code: c.clone() });
+            }
+        }
+        // Possessor or national modifier of a non-actor noun: "Russia's position",
+        // "Russian soil", "Ukrainian targets".
+        for &k in v.kids(n) {
+            if matches!(v.full_rel(k), "nmod:poss" | "amod" | "compound" | "flat") {
+                if let Some(a) = self.actor_depth(k, depth + 1) {
+                    return Some(a);
+                }
+            }
+        }
+        None
+    }
+
+    fn agent_country(&self, n: usize, role: &str) -> Option<ActorRef> {
+        let v = self.v;
+        let mut seen = Vec::new();
+        subtree_bfs(v, n, 2, &mut seen);
+        for &k in seen.iter().skip(1) {
+            if matches!(v.rel(k), "nmod" | "amod" | "compound" | "flat" | "appos") {
+                if let Some(a) = v.actor_at(k) {
+                    if let Some(c) = &a.country {
+                        return Some(ActorRef { text: v.phrase(a.start.min(n), a.end.max(n + 1)), code: format!("{c}{role}") });
+                    }
+                }
+                if is_pronoun(&v.lemma[k]) {
+                    if let Some(a) = self.pronoun(k) {
+                        let c = a.country().to_string();
+                        return Some(ActorRef { text: format!("{} {}", v.forms[k], v.forms[n]), code: format!("{c}{role}") });
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The country of the subject of the clause containing `n`.
+    fn clause_subject_country(&self, n: usize) -> Option<String> {
+        let v = self.v;
+        let mut x = n;
+        for _ in 0..v.len() {
+            let h = v.parent(x)?;
+            if let Some(s) = subject(v, h) {
+                if s != n && !v.dominates(n, s) {
+                    if let Some(a) = v.actor_at(s) {
+                        return a.country.clone();
+                    }
+                    if is_pronoun(&v.lemma[s]) {
+                        return self.pronoun(s).map(|a| a.country().to_string());
+                    }
+                }
+            }
+            x = h;
+        }
+        None
+    }
+
+    /// A pronoun: the subject of a governing clause in the same sentence ("X announced it
+    /// would ..."; "X launched their attack"), else the most recent actor of the document,
+    /// subjects first.
+    pub fn pronoun(&self, n: usize) -> Option<ActorRef> {
+        let v = self.v;
+        let mut x = n;
+        for _ in 0..v.len() {
+            let Some(h) = v.parent(x) else { break };
+            if let Some(s) = subject(v, h) {
+                if s < n && !v.dominates(s, n) && !is_pronoun(&v.lemma[s]) {
+                    if let Some(a) = v.actor_at(s) {
+                        if a.country.is_some() {
+                            return Some(ActorRef { text: v.phrase(a.start, a.end), code: a.code.clone() });
+                        }
+                    }
+                }
+            }
+            x = h;
+        }
+        // An earlier actor in this sentence that is a subject.
+        for a in &v.actors {
+            if a.end <= n && a.country.is_some() && !a.media {
+                let head = a.end - 1;
+                if v.rel(head) == "nsubj" {
+                    return Some(ActorRef { text: v.phrase(a.start, a.end), code: a.code.clone() });
+                }
+            }
+        }
+        self.st.recent_actor(self.sent, None).cloned()
+    }
+
+    /// An actor anywhere under `n` (breadth first), for targets whose head noun is not an
+    /// actor: "a school housing Russian troops", "the use of missiles by Ukraine".
+    pub fn deep_actor(&self, n: usize) -> Option<ActorRef> {
+        if let Some(a) = self.actor(n) {
+            return Some(a);
+        }
+        let mut seen = Vec::new();
+        subtree_bfs(self.v, n, 3, &mut seen);
+        seen.iter().skip(1).find_map(|&k| {
+            if matches!(self.v.rel(k), "nmod" | "obj" | "obl" | "acl" | "nmod:poss" | "amod" | "compound" | "conj") {
+                self.actor(k)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Whether `n` is a pronoun.
+    pub fn is_pronoun(&self, n: usize) -> bool {
+        is_pronoun(&self.v.lemma[n])
+    }
+}

@@ -1,0 +1,450 @@
+//! The [`Coder`]: documents in, events out.
+//!
+//! Thread-safe: a `Coder` is shared by reference between threads; each thread keeps its
+//! own scratch buffers in a thread-local, so no allocation is repeated per sentence beyond
+//! what the dictionaries return.
+
+use crate::engine::{Cand, Engine};
+use crate::patterns::Patterns;
+use crate::state::{ActorRef, DocState, Remembered};
+use crate::view::{ActorSpan, CountSpan, PlaceSpan, SentView, TimeSpan, WeaponSpan};
+use crate::{Actor, CoderError, Event, Fatalities, Location, Modality, Plover};
+use rung_dict::{ActorKind, Dictionaries, PlaceKind};
+use rung_parse::{Analysis, SyntaxModel};
+use rung_text::{DocDate, Document, Segmenter, SentenceKind};
+use std::cell::RefCell;
+
+/// One coded document.
+#[derive(Debug, Clone, Default)]
+pub struct CodedDocument {
+    /// The document date used (ISO), when known.
+    pub doc_date: Option<String>,
+    /// Byte spans of the sentences in the normalized text.
+    pub sentences: Vec<[usize; 2]>,
+    /// The events, in sentence order.
+    pub events: Vec<Event>,
+}
+
+/// Options for building a [`Coder`].
+#[derive(Debug, Default)]
+pub struct CoderBuilder {
+    patterns: Option<(String, String)>,
+    dicts: Option<Dictionaries>,
+    doc_date: Option<DocDate>,
+}
+
+impl CoderBuilder {
+    /// Use this pattern file instead of the built-in one.
+    pub fn patterns(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.patterns = Some((name.into(), text.into()));
+        self
+    }
+
+    /// Use these dictionaries instead of the built-in ones.
+    pub fn dictionaries(mut self, d: Dictionaries) -> Self {
+        self.dicts = Some(d);
+        self
+    }
+
+    /// A document date used for every document that does not give its own.
+    pub fn doc_date(mut self, d: DocDate) -> Self {
+        self.doc_date = Some(d);
+        self
+    }
+
+    /// Builds the coder, checking every pattern code against the codebook.
+    ///
+    /// # Errors
+    /// A malformed pattern entry (file, line, entry), an unknown code, or a dictionary or
+    /// model that fails to load.
+    pub fn build(self) -> Result<Coder, CoderError> {
+        let patterns = match &self.patterns {
+            Some((n, t)) => Patterns::parse(n, t)?,
+            None => Patterns::builtin()?,
+        };
+        let dicts = match self.dicts {
+            Some(d) => d,
+            None => Dictionaries::builtin()?,
+        };
+        patterns.check_codes(|c| dicts.codebook.get(c).is_some())?;
+        let model = SyntaxModel::builtin()?;
+        Ok(Coder { patterns, dicts, model, segmenter: Segmenter::new(), doc_date: self.doc_date })
+    }
+}
+
+/// Codes documents into events. Cheap to share between threads (`&Coder` is `Sync`).
+pub struct Coder {
+    patterns: Patterns,
+    dicts: Dictionaries,
+    model: &'static SyntaxModel,
+    segmenter: Segmenter,
+    doc_date: Option<DocDate>,
+}
+
+#[derive(Default)]
+struct Scratch {
+    view: SentView,
+    analysis: Analysis,
+    cands: Vec<Cand>,
+    state: DocState,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl Coder {
+    /// The built-in dictionaries, model and patterns.
+    ///
+    /// # Errors
+    /// See [`CoderBuilder::build`].
+    pub fn builtin() -> Result<Coder, CoderError> {
+        CoderBuilder::default().build()
+    }
+
+    /// A builder for options.
+    pub fn builder() -> CoderBuilder {
+        CoderBuilder::default()
+    }
+
+    /// The patterns in use.
+    pub fn patterns(&self) -> &Patterns {
+        &self.patterns
+    }
+
+    /// Versions of the dictionaries, patterns and model, for provenance.
+    pub fn version(&self) -> String {
+        format!("{}+patterns-{:016x}+model-{}", self.dicts.version(), self.patterns.digest, model_version())
+    }
+
+    /// Codes one document. `doc_date` overrides the date found in the document.
+    pub fn code(&self, doc: &Document, doc_date: Option<DocDate>) -> CodedDocument {
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => self.code_with(doc, doc_date, &mut s),
+            // Re-entrant call (never happens in rung): use fresh buffers.
+            Err(_) => self.code_with(doc, doc_date, &mut Scratch::default()),
+        })
+    }
+
+    fn code_with(&self, doc: &Document, doc_date: Option<DocDate>, s: &mut Scratch) -> CodedDocument {
+        let date = doc_date.or(self.doc_date).or_else(|| rung_text::document_date(doc));
+        let date = date.filter(|d| d.year.is_some());
+        let iso = date.map(|d| format!("{:04}-{:02}-{:02}", d.year.unwrap_or(0), d.month, d.day));
+        let text = doc.text.as_str();
+        let sentences = self.segmenter.segment(text);
+        s.state.clear();
+        let mut forms: Vec<&str> = Vec::new();
+        let mut spans: Vec<[usize; 2]> = Vec::new();
+        for (si, sent) in sentences.iter().enumerate() {
+            forms.clear();
+            spans.clear();
+            for t in &sent.tokens {
+                forms.push(t.form(text));
+                spans.push([t.start as usize, t.end as usize]);
+            }
+            let actors = self.dicts.actors.find(&forms);
+            let body = sent.kind == SentenceKind::Body;
+            if body && self.worth_parsing(&forms, &actors) {
+                self.model.analyse(&forms, &mut s.analysis);
+                s.view.load(&forms, &spans, &s.analysis);
+                self.annotate(&mut s.view, &forms, &actors, text, sent.start, date);
+                s.cands.clear();
+                Engine { p: &self.patterns }.code(&s.view, &s.state, si, &mut s.cands);
+                self.resolve(doc, si, [sent.start, sent.end], text, &s.view, &mut s.cands, &mut s.state, iso.as_deref());
+                remember(&s.view, &mut s.state, si, date.is_none());
+            } else {
+                self.remember_shallow(&forms, &actors, &mut s.state, si, text, sent.start, date);
+            }
+        }
+        CodedDocument {
+            doc_date: iso,
+            sentences: sentences.iter().map(|x| [x.start, x.end]).collect(),
+            events: std::mem::take(&mut s.state.events),
+        }
+    }
+
+    /// The cheap pre-filter: an event word and someone who could do it.
+    fn worth_parsing(&self, forms: &[&str], actors: &[rung_dict::ActorMention]) -> bool {
+        let mut trigger = false;
+        let mut pronoun = false;
+        let mut lower = String::new();
+        for f in forms {
+            lower.clear();
+            lower.extend(f.chars().flat_map(char::to_lowercase));
+            if self.patterns.trigger_lemma(&lower).is_some() || matches!(lower.as_str(), "using" | "used" | "use" | "uses") {
+                trigger = true;
+            }
+            if matches!(lower.as_str(), "it" | "its" | "they" | "their" | "them" | "he" | "she" | "his" | "her") {
+                pronoun = true;
+            }
+        }
+        trigger && (pronoun || !actors.is_empty())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn annotate(
+        &self,
+        v: &mut SentView,
+        forms: &[&str],
+        actors: &[rung_dict::ActorMention],
+        text: &str,
+        sent_start: usize,
+        date: Option<DocDate>,
+    ) {
+        for a in actors {
+            v.actors.push(ActorSpan {
+                start: a.start,
+                end: a.end,
+                code: a.code.clone(),
+                country: a.country.clone(),
+                media: a.kind == ActorKind::Media,
+            });
+        }
+        for w in self.dicts.weapons.find(forms) {
+            v.weapons.push(WeaponSpan { start: w.start, end: w.end, name: w.weapon.name.clone() });
+        }
+        for p in self.dicts.places.find(forms) {
+            v.places.push(PlaceSpan {
+                start: p.start,
+                end: p.end,
+                text: v.phrase(p.start, p.end),
+                country: Some(p.country.clone()),
+                lat: Some(p.lat),
+                lon: Some(p.lon),
+                is_country: p.kind == PlaceKind::Country,
+            });
+        }
+        let send = v.spans.last().map(|s| s[1]).unwrap_or(sent_start);
+        let stext = text.get(sent_start..send).unwrap_or("");
+        let word_of = |v: &SentView, b: usize, e: usize| -> Option<(usize, usize)> {
+            let (b, e) = (b + sent_start, e + sent_start);
+            let s = v.spans.iter().position(|sp| sp[1] > b)?;
+            let en = v.spans.iter().rposition(|sp| sp[0] < e)?;
+            (s <= en).then_some((s, en + 1))
+        };
+        for t in rung_extract::find_times(stext, date) {
+            let Some(val) = t.value else { continue };
+            if let Some((s, e)) = word_of(v, t.start, t.end) {
+                let raw = stext.get(t.start..t.end).unwrap_or("");
+                let absolute = raw.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
+                v.times.push(TimeSpan { start: s, end: e, value: val.0, absolute });
+            }
+        }
+        for q in rung_extract::find_quantities(stext) {
+            if q.kind != rung_extract::QuantityKind::Count || q.vague {
+                continue;
+            }
+            let (Some(min), max) = (q.min.or(q.max), q.max.or(q.min)) else { continue };
+            let max = max.unwrap_or(min);
+            if let Some((s, e)) = word_of(v, q.start, q.end) {
+                v.counts.push(CountSpan { start: s, end: e, min: min as u64, max: max as u64 });
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn resolve(
+        &self,
+        doc: &Document,
+        si: usize,
+        span: [usize; 2],
+        text: &str,
+        v: &SentView,
+        cands: &mut Vec<Cand>,
+        st: &mut DocState,
+        iso: Option<&str>,
+    ) {
+        let stext = text.get(span[0]..span[1]).unwrap_or("");
+        // Narrative time: the last absolute time before this sentence, or earlier in it.
+        let fallback = |trigger: usize| -> Option<String> {
+            if let Some(d) = iso {
+                return Some(d.to_string());
+            }
+            v.times
+                .iter()
+                .filter(|t| t.absolute && t.end <= trigger)
+                .last()
+                .map(|t| t.value.clone())
+                .or_else(|| st.narrative.clone())
+        };
+        let mut fresh: Vec<Event> = Vec::new();
+        for c in cands.drain(..) {
+            if c.anaphor {
+                attach(st, si, &c, v);
+                continue;
+            }
+            let Some(src) = c.src.clone() else { continue };
+            let Some(info) = self.dicts.codebook.get(&c.code) else { continue };
+            let date = c.date.clone().or_else(|| fallback(c.trigger));
+            let e = Event {
+                doc: doc.name.clone(),
+                sentence: si,
+                span,
+                text: stext.to_string(),
+                date,
+                source: Some(actor(&src)),
+                target: c.tgt.as_ref().map(actor),
+                cameo: c.code.clone(),
+                goldstein: info.goldstein,
+                quad: info.quad,
+                plover: Plover { kind: info.plover_type.clone(), mode: info.plover_mode.clone() },
+                weapons: c.weapons.clone(),
+                location: c.location.and_then(|i| v.places.get(i)).map(|p| Location {
+                    text: p.text.clone(),
+                    country: p.country.clone(),
+                    lat: p.lat,
+                    lon: p.lon,
+                }),
+                fatalities: c.fatalities.map(|(min, max)| Fatalities { min, max }),
+                modality: c.modality,
+                attribution: c.attribution.as_ref().map(actor),
+                trigger: v.spans.get(c.trigger).copied(),
+            };
+            merge_into(&mut fresh, e);
+        }
+        st.events.extend(fresh);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn remember_shallow(
+        &self,
+        forms: &[&str],
+        actors: &[rung_dict::ActorMention],
+        st: &mut DocState,
+        si: usize,
+        text: &str,
+        start: usize,
+        date: Option<DocDate>,
+    ) {
+        for (k, a) in actors.iter().enumerate() {
+            if let Some(c) = &a.country {
+                st.actors.push(Remembered {
+                    actor: ActorRef { text: forms[a.start..a.end].join(" "), code: a.code.clone() },
+                    subject: k == 0,
+                    country_like: a.role.is_empty() && a.kind != ActorKind::Media && c.len() == 3,
+                    sentence: si,
+                });
+            }
+        }
+        for w in self.dicts.weapons.find(forms) {
+            st.weapons.push((w.weapon.name.clone(), si));
+        }
+        if date.is_none() && !forms.is_empty() {
+            let end = text.len().min(start + forms.iter().map(|f| f.len() + 1).sum::<usize>() + 8);
+            let stext = text.get(start..end).unwrap_or("");
+            for t in rung_extract::find_times(stext, None) {
+                let raw = stext.get(t.start..t.end).unwrap_or("");
+                if raw.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4) {
+                    if let Some(v) = t.value {
+                        st.narrative = Some(v.0);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn model_version() -> String {
+    "en_ewt".to_string()
+}
+
+fn actor(a: &ActorRef) -> Actor {
+    Actor { text: a.text.clone(), code: a.code.clone() }
+}
+
+/// Remembers a parsed sentence's actors, weapons and narrative time.
+fn remember(v: &SentView, st: &mut DocState, si: usize, track_time: bool) {
+    for a in &v.actors {
+        if let Some(c) = &a.country {
+            let head = a.end.saturating_sub(1);
+            st.actors.push(Remembered {
+                actor: ActorRef { text: v.phrase(a.start, a.end), code: a.code.clone() },
+                subject: v.rel(head) == "nsubj",
+                country_like: a.code.len() == c.len() && !a.media,
+                sentence: si,
+            });
+        }
+    }
+    for w in &v.weapons {
+        st.weapons.push((w.name.clone(), si));
+    }
+    if track_time {
+        if let Some(t) = v.times.iter().filter(|t| t.absolute).last() {
+            st.narrative = Some(t.value.clone());
+        }
+    }
+}
+
+/// Attaches what an anaphor says ("this attack killed 89", "they were using HIMARS") to
+/// the event it refers to.
+fn attach(st: &mut DocState, si: usize, c: &Cand, v: &SentView) {
+    let root = c.code.get(..2).unwrap_or("").to_string();
+    let roots: Vec<&str> = if matches!(root.as_str(), "18" | "19" | "20") { vec!["18", "19", "20"] } else { vec![root.as_str()] };
+    let src = c.src.as_ref().map(|a| a.country().to_string());
+    let Some(e) = st.recent_event(si, &roots, 4) else { return };
+    if c.weapon_use {
+        let same = src.as_deref().is_none_or(|s| e.source.as_ref().is_some_and(|x| x.code.starts_with(s)));
+        if !same {
+            return;
+        }
+    }
+    for w in &c.weapons {
+        if !e.weapons.contains(w) {
+            e.weapons.push(w.clone());
+        }
+    }
+    if e.fatalities.is_none() {
+        e.fatalities = c.fatalities.map(|(min, max)| Fatalities { min, max });
+    }
+    if e.location.is_none() {
+        e.location = c.location.and_then(|i| v.places.get(i)).map(|p| Location {
+            text: p.text.clone(),
+            country: p.country.clone(),
+            lat: p.lat,
+            lon: p.lon,
+        });
+    }
+}
+
+fn country(a: &Option<Actor>) -> Option<&str> {
+    a.as_ref().map(|a| a.code.get(..3).unwrap_or(&a.code))
+}
+
+/// One sentence yields only distinct events: same source country, same code root, and the
+/// same target country (or one of them without a target) are one event; keep the richer.
+fn merge_into(out: &mut Vec<Event>, e: Event) {
+    let root = |x: &Event| x.cameo.get(..2).unwrap_or("").to_string();
+    for o in out.iter_mut() {
+        let same_t = country(&o.target) == country(&e.target) || o.target.is_none() || e.target.is_none();
+        if root(o) == root(&e) && country(&o.source) == country(&e.source) && same_t {
+            let richer = richness(&e) > richness(o);
+            let (mut keep, other) = if richer { (e, o.clone()) } else { (o.clone(), e) };
+            for w in other.weapons {
+                if !keep.weapons.contains(&w) {
+                    keep.weapons.push(w);
+                }
+            }
+            keep.fatalities = keep.fatalities.or(other.fatalities);
+            keep.location = keep.location.or(other.location);
+            keep.target = keep.target.or(other.target);
+            if keep.cameo.len() < other.cameo.len() {
+                keep.cameo = other.cameo;
+                keep.goldstein = other.goldstein;
+                keep.quad = other.quad;
+                keep.plover = other.plover;
+            }
+            *o = keep;
+            return;
+        }
+    }
+    out.push(e);
+}
+
+fn richness(e: &Event) -> usize {
+    e.target.is_some() as usize * 2
+        + e.cameo.len()
+        + e.weapons.len()
+        + e.location.is_some() as usize
+        + e.fatalities.is_some() as usize
+        + (e.modality == Modality::Asserted) as usize
+}

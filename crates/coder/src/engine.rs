@@ -1,0 +1,723 @@
+//! Coding one analysed sentence: triggers, frames, modality, and the fields of each event.
+//!
+//! For every word that a pattern names (as verb or event noun) the engine finds the
+//! participants with the pattern's frame ([`crate::args`]), resolves them to actors
+//! ([`crate::actors`]), decides how the text presents the event (asserted, reported,
+//! intended, hypothetical...) by walking up the tree, refines the code by theme and weapon
+//! category, and collects weapons, place, date and casualties from the event's clause.
+//! Events that refer back to an earlier one ("this attack killed ...") are marked as
+//! anaphors; the document pass attaches their fields to the earlier event.
+
+use crate::actors::Resolver;
+use crate::args::{self, subtree_bfs};
+use crate::patterns::{Frame, Pattern, Patterns, Pos, Theme};
+use crate::state::{ActorRef, DocState};
+use crate::view::SentView;
+use crate::Modality;
+use rung_parse::Upos;
+
+/// An event found in a sentence, before document-level resolution.
+#[derive(Debug, Clone)]
+pub struct Cand {
+    /// Trigger word.
+    pub trigger: usize,
+    /// CAMEO code.
+    pub code: String,
+    /// Source actor.
+    pub src: Option<ActorRef>,
+    /// Target actor.
+    pub tgt: Option<ActorRef>,
+    /// Modality.
+    pub modality: Modality,
+    /// Who says so.
+    pub attribution: Option<ActorRef>,
+    /// Weapons.
+    pub weapons: Vec<String>,
+    /// Place index into the view's places.
+    pub location: Option<usize>,
+    /// Casualties.
+    pub fatalities: Option<(u64, u64)>,
+    /// Date from the sentence, if one governs the event.
+    pub date: Option<String>,
+    /// Refers back to an earlier event of the same root.
+    pub anaphor: bool,
+    /// A use of weapons ("they were using X") to attach to an earlier attack.
+    pub weapon_use: bool,
+}
+
+/// The outcome of walking up from a trigger.
+struct Mood {
+    modality: Modality,
+    attribution: Option<usize>,
+    /// Under a governor that codes this event itself (threaten, ask, pledge, accuse...).
+    absorbed: bool,
+    /// Under a non-trigger verb of intent ("decided to send").
+    intent: bool,
+}
+
+/// Codes one sentence.
+pub struct Engine<'a> {
+    /// Patterns.
+    pub p: &'a Patterns,
+}
+
+const EVENT_DETS: [&str; 4] = ["this", "these", "that", "those"];
+
+impl Engine<'_> {
+    /// Finds the candidate events of a sentence.
+    pub fn code(&self, v: &SentView, st: &DocState, sent: usize, out: &mut Vec<Cand>) {
+        let r = Resolver { v, st, sent };
+        for i in 0..v.len() {
+            let Some(pat) = self.pattern_at(v, i) else { continue };
+            if let Some(c) = self.code_trigger(&r, i, pat) {
+                out.push(c);
+            }
+        }
+        for i in 0..v.len() {
+            if let Some(c) = self.weapon_use(&r, i) {
+                out.push(c);
+            }
+        }
+    }
+
+    /// The pattern a word triggers, if any.
+    pub fn pattern_at<'p>(&'p self, v: &SentView, i: usize) -> Option<&'p Pattern> {
+        let pos = match v.upos[i] {
+            Upos::Verb => Pos::Verb,
+            Upos::Noun | Upos::Propn => Pos::Noun,
+            _ => return None,
+        };
+        if matches!(v.rel(i), "compound" | "amod") {
+            return None;
+        }
+        let lemma = self.p.trigger_lemma(&v.lower[i]).unwrap_or(&v.lemma[i]);
+        let lemma = if self.p.lookup(pos, lemma).next().is_some() { lemma } else { v.lemma[i].as_str() };
+        self.p.lookup(pos, lemma).find(|pat| self.fits(v, i, pat))
+    }
+
+    fn fits(&self, v: &SentView, i: usize, pat: &Pattern) -> bool {
+        let dep_words = |want: &[String]| {
+            v.kids(i).iter().any(|&k| {
+                let case = v.case_of(k);
+                want.iter().any(|w| *w == v.lemma[k] || case == Some(w.as_str()))
+            }) || (i + 1 < v.len() && want.iter().any(|w| *w == v.lower[i + 1]))
+        };
+        if let Some(part) = &pat.particle {
+            if !dep_words(std::slice::from_ref(part)) {
+                return false;
+            }
+        }
+        pat.need.is_empty() || dep_words(&pat.need)
+    }
+
+    fn code_trigger(&self, r: &Resolver, i: usize, pat: &Pattern) -> Option<Cand> {
+        let v = r.v;
+        let mood = self.mood(v, i);
+        if mood.absorbed || matches!(mood.modality, Modality::Hypothetical) {
+            return None;
+        }
+        let (src_n, tgt_n, theme_n) = match pat.pos {
+            Pos::Verb => self.verb_roles(v, i, pat),
+            Pos::Noun => self.noun_roles(v, i, pat),
+        };
+        // Anaphoric event nouns ("this attack", "the strike") and verbs whose subject is
+        // one ("This attack killed ...") refer to an earlier event.
+        let anaphor = match pat.pos {
+            Pos::Noun => src_n.is_none() && self.is_anaphoric(v, i),
+            Pos::Verb => src_n.is_some_and(|s| self.is_event_anaphor(v, s)),
+        };
+        let src = if anaphor { None } else { src_n.and_then(|s| self.source_actor(r, s)) };
+        let mut tgt = tgt_n.and_then(|t| r.deep_actor(t));
+        if tgt.is_none() && pat.frame == Frame::Ap && pat.modality == Some(Modality::Threatened) {
+            tgt = self.conditional_subject(r, i);
+        }
+        if tgt.is_none() && pat.pos == Pos::Noun && pat.modality == Some(Modality::Threatened) {
+            tgt = self.embedded_target(r, i);
+        }
+        let theme = theme_n.map(|t| self.theme(r, t)).unwrap_or_default();
+        let mut weapons = theme.1.clone();
+        self.clause_weapons(v, i, &mut weapons);
+        let mut code = pat.code.clone();
+        if let Some(cat) = theme.0 {
+            if let Some(c) = &pat.theme_codes[cat as usize] {
+                code = c.clone();
+            }
+        }
+        if pat.modality == Some(Modality::Threatened) && self.military_content(v, i) {
+            code = "138".into();
+        }
+        if pat.arms && code == "190" {
+            if let Some(c) = self.arm_code(v, i, &weapons) {
+                code = c.to_string();
+            }
+        }
+        let mut modality = pat.modality.unwrap_or(mood.modality);
+        if mood.modality != Modality::Asserted && pat.modality.is_none() {
+            modality = mood.modality;
+        }
+        if mood.intent {
+            let (c, m) = intent_code(&code);
+            code = c;
+            modality = m;
+        }
+        if matches!(modality, Modality::Negated) {
+            return None;
+        }
+        if modality == Modality::Denied && pat.code != "016" {
+            code = "016".into();
+        }
+        let attribution = mood.attribution.and_then(|a| r.actor(a));
+        if modality == Modality::Denied && pat.code != "016" {
+            // "X said it did not attack Y": X denies.
+            return Some(self.finish(r, i, code, attribution.clone(), tgt, modality, attribution, weapons, anaphor));
+        }
+        let tgt = match (&src, tgt) {
+            (Some(s), Some(t)) if s.code == t.code => None,
+            (_, t) => t,
+        };
+        Some(self.finish(r, i, code, src, tgt, modality, attribution, weapons, anaphor))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &self,
+        r: &Resolver,
+        i: usize,
+        code: String,
+        src: Option<ActorRef>,
+        tgt: Option<ActorRef>,
+        modality: Modality,
+        attribution: Option<ActorRef>,
+        weapons: Vec<String>,
+        anaphor: bool,
+    ) -> Cand {
+        let v = r.v;
+        let c = args::clause_head(v, i);
+        Cand {
+            trigger: i,
+            code,
+            src,
+            tgt,
+            modality,
+            attribution,
+            weapons,
+            location: self.location(v, i, c),
+            fatalities: self.fatalities(v, i, c),
+            date: self.date(v, i),
+            anaphor,
+            weapon_use: false,
+        }
+    }
+
+    /// Source, target and theme words of a verb trigger.
+    fn verb_roles(&self, v: &SentView, i: usize, pat: &Pattern) -> (Option<usize>, Option<usize>, Option<usize>) {
+        let passive = args::is_passive(v, i);
+        let src = if passive { args::agent(v, i) } else { args::subject(v, i) };
+        let src = src.and_then(|s| self.through_weapon(v, s));
+        let objs: Vec<usize> = args::objects(v, i).collect();
+        let prep_t = || args::prep_objects(v, i, &pat.preps).next();
+        match pat.frame {
+            Frame::Ap => {
+                let tgt = if passive { args::patient(v, i) } else { objs.first().copied().or_else(prep_t) };
+                (src, tgt.or_else(prep_t), None)
+            }
+            Frame::SelfTarget => (src, prep_t(), None),
+            Frame::Transfer => {
+                if passive {
+                    let rec = args::prep_object(v, i, "to").or_else(|| objs.first().copied());
+                    return (src, rec, args::patient(v, i));
+                }
+                if let Some(w) = args::prep_object(v, i, "with") {
+                    return (src, objs.first().copied(), Some(w));
+                }
+                let to = args::prep_object(v, i, "to").or_else(|| args::prep_object(v, i, "for"));
+                match (objs.as_slice(), to) {
+                    ([a, b, ..], _) => (src, Some(*a), Some(*b)),
+                    ([a], Some(t)) => (src, Some(t), Some(*a)),
+                    ([a], None) if v.actor_at(*a).is_some_and(|x| x.country.is_some()) && v.kids(*a).is_empty() => {
+                        (src, Some(*a), None)
+                    }
+                    ([a], None) => (src, None, Some(*a)),
+                    ([], t) => (src, t, None),
+                }
+            }
+            Frame::Appeal => {
+                let on = args::prep_object(v, i, "on").or_else(|| args::prep_object(v, i, "from"));
+                let theme = args::prep_object(v, i, "for")
+                    .or_else(|| v.child(i, "xcomp"))
+                    .or_else(|| objs.iter().copied().find(|&o| v.actor_at(o).is_none()));
+                let rec = on.or_else(|| objs.iter().copied().find(|&o| v.actor_at(o).is_some()));
+                (src, rec, theme)
+            }
+        }
+    }
+
+    /// "missiles launched by Ukrainian troops hit ...": a weapon subject stands for the
+    /// agent of the participle modifying it.
+    fn through_weapon(&self, v: &SentView, s: usize) -> Option<usize> {
+        let is_weaponish = v.weapon_at(s).is_some() || self.p.arm(&v.lemma[s]).is_some() || self.p.theme(&v.lemma[s]) == Some(Theme::Military) && v.actor_at(s).is_none();
+        if !is_weaponish {
+            return Some(s);
+        }
+        for &k in v.kids(s) {
+            if v.rel(k) == "acl" {
+                if let Some(a) = args::agent(v, k) {
+                    return Some(a);
+                }
+            }
+        }
+        if v.actor_at(s).is_some() {
+            Some(s)
+        } else {
+            None
+        }
+    }
+
+    /// Source, target and theme words of an event noun.
+    fn noun_roles(&self, v: &SentView, i: usize, pat: &Pattern) -> (Option<usize>, Option<usize>, Option<usize>) {
+        let mut tgt = args::prep_objects(v, i, &pat.preps).next();
+        let mut theme = args::prep_object(v, i, "of");
+        if theme.is_none() {
+            theme = v.kids(i).iter().copied().find(|&k| v.rel(k) == "compound" && v.actor_at(k).is_none());
+        }
+        if pat.frame == Frame::Transfer {
+            if let Some(t) = args::prep_object(v, i, "to").or_else(|| args::prep_object(v, i, "for")) {
+                tgt = Some(t);
+            }
+        }
+        // Own source: possessor, national modifier, "by" phrase.
+        let own = v.kids(i).iter().copied().find(|&k| {
+            (v.full_rel(k) == "nmod:poss" || matches!(v.rel(k), "amod" | "compound")) && v.actor_at(k).is_some()
+                || v.full_rel(k) == "nmod:poss"
+        });
+        let by = args::prep_object(v, i, "by");
+        if let Some(s) = own.or(by) {
+            return (Some(s), tgt, theme);
+        }
+        let h = v.parent(i);
+        // Object of a light verb: "launched an attack", "carried out strikes".
+        if let Some(h) = h {
+            let light = self.p.light(&v.lemma[h]).is_some() && v.upos[h] == Upos::Verb;
+            if light && matches!(v.rel(i), "obj" | "nsubj") {
+                let passive = args::is_passive(v, h);
+                let s = if passive { args::agent(v, h) } else { args::subject(v, h) };
+                if tgt.is_none() {
+                    tgt = args::prep_objects(v, h, &pat.preps).next();
+                }
+                return (s, tgt, theme);
+            }
+            // "..., with threats to ...", "in an offensive strike on ...": the predicate's
+            // subject, or the possessor of a nominal subject ("Moscow's response").
+            if matches!(v.rel(i), "obl") && !self.is_anaphoric(v, i) {
+                if let Some(s) = args::subject(v, h) {
+                    let s = if v.actor_at(s).is_none() { v.child(s, "nmod:poss").unwrap_or(s) } else { s };
+                    return (Some(s), tgt, theme);
+                }
+            }
+        }
+        (None, tgt, theme)
+    }
+
+    fn source_actor(&self, r: &Resolver, s: usize) -> Option<ActorRef> {
+        let v = r.v;
+        if let Some(a) = r.actor(s) {
+            if v.actor_at(s).is_some_and(|m| m.media) && v.rel(s) != "nsubj" {
+                return None;
+            }
+            return Some(a);
+        }
+        // A nominal subject that is not an actor: its possessor ("Moscow's reaction ...,
+        // accusing"), or the subject of the verb it is the object of ("statements
+        // condemning ...": those who made them).
+        if let Some(p) = v.child(s, "nmod:poss") {
+            return r.actor(p);
+        }
+        if matches!(v.rel(s), "obj") {
+            let h = v.parent(s)?;
+            return args::subject(v, h).and_then(|x| r.actor(x));
+        }
+        None
+    }
+
+    /// Whether event noun `i` refers back ("this attack", "the strike").
+    fn is_anaphoric(&self, v: &SentView, i: usize) -> bool {
+        v.kids(i).iter().any(|&k| v.rel(k) == "det" && (EVENT_DETS.contains(&v.lemma[k].as_str()) || v.lemma[k] == "the"))
+    }
+
+    fn is_event_anaphor(&self, v: &SentView, s: usize) -> bool {
+        let l = self.p.trigger_lemma(&v.lower[s]).unwrap_or(&v.lemma[s]);
+        self.p.lookup(Pos::Noun, l).next().is_some() && self.is_anaphoric(v, s) && v.child(s, "nmod:poss").is_none()
+    }
+
+    /// Modality by walking up from the trigger.
+    fn mood(&self, v: &SentView, i: usize) -> Mood {
+        let mut m = Mood { modality: Modality::Asserted, attribution: None, absorbed: false, intent: false };
+        let c = if matches!(v.upos[i], Upos::Noun | Upos::Propn) { v.parent(i).filter(|&h| self.p.light(&v.lemma[h]).is_some()).unwrap_or(i) } else { i };
+        // Own clause.
+        for &k in v.kids(c).iter().chain(v.kids(i)) {
+            let l = v.lemma[k].as_str();
+            match v.rel(k) {
+                "advmod" if self.p.is_negator(l) && l != "no" => m.modality = Modality::Negated,
+                "det" if l == "no" && k != c => m.modality = Modality::Negated,
+                "aux" if matches!(l, "will" | "'ll" | "shall") => m.intent = true,
+                "aux" if self.p.is_hypo(l) || matches!(v.lower[k].as_str(), "would" | "could" | "might" | "should") => {
+                    if m.modality == Modality::Asserted {
+                        m.modality = Modality::Hypothetical
+                    }
+                }
+                "mark" if self.p.is_hypo(l) => m.modality = Modality::Hypothetical,
+                _ => {}
+            }
+        }
+        // "Did not launch any attack": negation on the light verb, "any" on the noun.
+        let would = m.modality == Modality::Hypothetical;
+        let mut x = c;
+        let mut hops = 0;
+        while let Some(h) = v.parent(x) {
+            hops += 1;
+            if hops > 12 {
+                break;
+            }
+            let rel = v.rel(x);
+            let hl = v.lemma[h].as_str();
+            let embedding = matches!(rel, "xcomp" | "ccomp" | "advcl" | "acl" | "csubj" | "parataxis");
+            if embedding {
+                if v.kids(x).iter().any(|&k| matches!(v.rel(k), "mark") && self.p.is_hypo(&v.lemma[k])) {
+                    m.modality = Modality::Hypothetical;
+                    return m;
+                }
+                if self.p.is_hypo(hl) && rel != "parataxis" {
+                    m.modality = Modality::Hypothetical;
+                    return m;
+                }
+                if let Some(sm) = self.p.speech(hl).filter(|_| matches!(rel, "ccomp" | "parataxis" | "advcl")) {
+                    if m.attribution.is_none() {
+                        m.attribution = args::subject(v, h);
+                    }
+                    if would || m.intent {
+                        m.modality = Modality::Asserted;
+                        m.intent = true;
+                    } else if m.modality == Modality::Negated {
+                        m.modality = Modality::Denied;
+                    } else if m.modality == Modality::Asserted {
+                        m.modality = sm;
+                    }
+                    x = h;
+                    continue;
+                }
+                if rel == "xcomp" {
+                    if hl == "deny" {
+                        m.absorbed = true;
+                        return m;
+                    }
+                    if self.governs_as_trigger(v, h) {
+                        m.absorbed = true;
+                        return m;
+                    }
+                    if self.p.is_intent(hl) {
+                        m.intent = true;
+                    }
+                }
+                if matches!(rel, "advcl" | "acl") && self.is_accusation(v, h) && v.case_of(x).is_some() {
+                    m.absorbed = true;
+                    return m;
+                }
+            }
+            if matches!(rel, "obl" | "nmod") && self.is_accusation(v, h) {
+                m.absorbed = true;
+                return m;
+            }
+            if rel == "acl" && self.p.is_hypo(hl) {
+                m.modality = Modality::Hypothetical;
+                return m;
+            }
+            x = h;
+        }
+        if would && !m.intent {
+            m.modality = Modality::Hypothetical;
+        } else if would {
+            m.modality = Modality::Asserted;
+        }
+        // Quotes: "..., X said." as parataxis of the root.
+        if m.attribution.is_none() {
+            let root = x;
+            for &k in v.kids(root) {
+                if v.rel(k) == "parataxis" && self.p.speech(&v.lemma[k]).is_some() {
+                    m.attribution = args::subject(v, k);
+                    if m.modality == Modality::Asserted {
+                        m.modality = self.p.speech(&v.lemma[k]).unwrap_or(Modality::Reported);
+                    }
+                }
+                if matches!(v.rel(k), "obl") && v.case_of(k) == Some("according") {
+                    m.attribution = Some(k);
+                    if m.modality == Modality::Asserted {
+                        m.modality = Modality::Claimed;
+                    }
+                }
+            }
+        }
+        m
+    }
+
+    /// Whether `h` is itself a trigger that codes what it governs (threaten to, ask to,
+    /// pledge to, refuse to).
+    fn governs_as_trigger(&self, v: &SentView, h: usize) -> bool {
+        let l = v.lemma[h].as_str();
+        (self.p.is_threat(l) || self.p.is_request(l) || matches!(l, "pledge" | "promise" | "offer" | "refuse" | "reject"))
+            && self.pattern_at(v, h).is_some()
+    }
+
+    fn is_accusation(&self, v: &SentView, h: usize) -> bool {
+        self.pattern_at(v, h).is_some_and(|p| p.code.starts_with("11"))
+    }
+
+    /// Theme category and weapons of a theme phrase.
+    fn theme(&self, r: &Resolver, t: usize) -> (Option<Theme>, Vec<String>) {
+        let v = r.v;
+        let mut seen = Vec::new();
+        subtree_bfs(v, t, 3, &mut seen);
+        let mut weapons = Vec::new();
+        let mut cat = None;
+        for &k in &seen {
+            if let Some(w) = v.weapon_at(k) {
+                if !weapons.contains(&w.name) {
+                    weapons.push(w.name.clone());
+                }
+                cat = Some(Theme::Military);
+            }
+        }
+        if r.is_pronoun(t) || matches!(v.lemma[t].as_str(), "they" | "them") {
+            if let Some(w) = r.st.recent_weapon(r.sent) {
+                weapons.push(w.to_string());
+                cat = Some(Theme::Military);
+            }
+        }
+        // "17,000 of them": the pronoun sits under the count.
+        if weapons.is_empty() {
+            for &k in &seen {
+                if r.is_pronoun(k) {
+                    if let Some(w) = r.st.recent_weapon(r.sent) {
+                        weapons.push(w.to_string());
+                        cat = Some(Theme::Military);
+                    }
+                    break;
+                }
+            }
+        }
+        if cat.is_none() {
+            cat = seen.iter().find_map(|&k| self.p.theme(&v.lemma[k]).or_else(|| self.p.theme(&v.lower[k])));
+        }
+        (cat, weapons)
+    }
+
+    fn clause_weapons(&self, v: &SentView, i: usize, out: &mut Vec<String>) {
+        let c = args::clause_head(v, i);
+        for w in &v.weapons {
+            let head = w.end - 1;
+            if v.dominates(c, head) && !out.contains(&w.name) {
+                out.push(w.name.clone());
+            }
+        }
+    }
+
+    fn military_content(&self, v: &SentView, i: usize) -> bool {
+        let mut seen = Vec::new();
+        for &k in v.kids(i) {
+            if matches!(v.rel(k), "xcomp" | "acl" | "ccomp" | "obl" | "nmod") {
+                subtree_bfs(v, k, 4, &mut seen);
+                if seen.iter().any(|&w| {
+                    v.lemma[w] == "military"
+                        || self.p.arm(&v.lemma[w]).is_some()
+                        || self.pattern_at(v, w).is_some_and(|p| p.code.starts_with("19") || p.code.starts_with("18"))
+                }) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    fn arm_code(&self, v: &SentView, i: usize, weapons: &[String]) -> Option<&'static str> {
+        for w in weapons {
+            for part in w.split(|c: char| !c.is_alphanumeric()) {
+                if let Some(a) = self.p.arm(&part.to_lowercase()) {
+                    return Some(a.code());
+                }
+            }
+        }
+        let c = args::clause_head(v, i);
+        let mut seen = Vec::new();
+        subtree_bfs(v, c, 3, &mut seen);
+        seen.iter().find_map(|&k| self.p.arm(&v.lemma[k]).map(|a| a.code()))
+    }
+
+    /// A threat's target from its conditional clause: "warned of consequences should NATO
+    /// intervene", "warned that if X ...".
+    fn conditional_subject(&self, r: &Resolver, i: usize) -> Option<ActorRef> {
+        let v = r.v;
+        for &k in v.kids(i) {
+            if v.rel(k) == "advcl" {
+                if let Some(s) = v.kids(k).iter().copied().find(|&s| v.rel(s) == "nsubj") {
+                    if let Some(a) = r.actor(s) {
+                        return Some(a);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// A threat noun's target from the clause it heads: "threats to intensify operations in
+    /// Ukraine".
+    fn embedded_target(&self, r: &Resolver, i: usize) -> Option<ActorRef> {
+        let v = r.v;
+        for &k in v.kids(i) {
+            if matches!(v.rel(k), "acl" | "xcomp") {
+                for &o in v.kids(k) {
+                    if matches!(v.rel(o), "obj" | "obl") {
+                        if let Some(a) = r.deep_actor(o) {
+                            return Some(a);
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn location(&self, v: &SentView, i: usize, c: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (pi, p) in v.places.iter().enumerate() {
+            if p.is_country {
+                continue;
+            }
+            let head = p.end - 1;
+            if v.dominates(c, head) || v.dominates(i, head) {
+                let d = head.abs_diff(i);
+                if best.is_none_or(|(_, bd)| d < bd) {
+                    best = Some((pi, d));
+                }
+            }
+        }
+        best.map(|b| b.0)
+    }
+
+    fn fatalities(&self, v: &SentView, i: usize, c: usize) -> Option<(u64, u64)> {
+        // The casualty clause: the trigger's own when it kills, else a "killing ..."
+        // participle or a "... died" clause in the sentence.
+        for cnt in &v.counts {
+            let head = cnt.end - 1;
+            let noun = if v.rel(head) == "nummod" { v.parent(head).unwrap_or(head) } else { head };
+            let gov = v.parent(noun);
+            let deadly = |w: usize| matches!(v.lemma[w].as_str(), "kill" | "die" | "slay" | "claim" | "toll" | "death" | "dead" | "rise" | "climb");
+            let ok = gov.is_some_and(|g| {
+                deadly(g) && (v.dominates(c, g) || v.dominates(g, i) || g == i || v.parent(g).is_some_and(|gg| v.dominates(c, gg)))
+            }) || (deadly(noun) && v.dominates(c, noun));
+            let victims = matches!(v.lemma[noun].as_str(), "people" | "civilian" | "soldier" | "troop" | "person" | "child" | "resident" | "serviceman" | "fighter" | "man" | "woman" | "toll" | "death" | "casualty")
+                || v.actor_at(noun).is_some()
+                || gov.is_some_and(|g| v.lemma[g] == "toll" || v.lemma[g] == "rise");
+            if ok && (victims || gov.is_some_and(|g| v.lemma[g] == "kill")) {
+                return Some((cnt.min, cnt.max));
+            }
+        }
+        None
+    }
+
+    fn date(&self, v: &SentView, i: usize) -> Option<String> {
+        let mut chain = Vec::new();
+        let mut x = Some(i);
+        while let Some(n) = x {
+            if chain.len() > v.len() {
+                break;
+            }
+            chain.push(n);
+            x = v.parent(n);
+        }
+        let mut best: Option<(usize, usize, &str)> = None;
+        for t in &v.times {
+            // The word the time phrase hangs from.
+            let mut head = t.end - 1;
+            for w in t.start..t.end {
+                if v.parent(w).is_none_or(|h| h < t.start || h >= t.end) {
+                    head = w;
+                    break;
+                }
+            }
+            let Some(att) = v.parent(head) else { continue };
+            if let Some(rank) = chain.iter().position(|&n| n == att) {
+                let d = head.abs_diff(i);
+                if best.is_none_or(|(br, bd, _)| (rank, d) < (br, bd)) {
+                    best = Some((rank, d, t.value.as_str()));
+                }
+            }
+        }
+        best.map(|b| b.2.to_string())
+    }
+
+    /// "They were using X": a weapon used by an actor, to attach to that actor's recent
+    /// attack.
+    fn weapon_use(&self, r: &Resolver, i: usize) -> Option<Cand> {
+        let v = r.v;
+        if v.upos[i] != Upos::Verb || !matches!(v.lemma[i].as_str(), "use" | "utilize" | "employ" | "fire") {
+            return None;
+        }
+        if matches!(v.rel(i), "acl" | "amod") {
+            return None;
+        }
+        let o = v.child(i, "obj")?;
+        let mut seen = Vec::new();
+        subtree_bfs(v, o, 3, &mut seen);
+        let weapons: Vec<String> = seen.iter().filter_map(|&k| v.weapon_at(k).map(|w| w.name.clone())).fold(Vec::new(), |mut acc, w| {
+            if !acc.contains(&w) {
+                acc.push(w);
+            }
+            acc
+        });
+        if weapons.is_empty() {
+            return None;
+        }
+        let src = args::subject(v, i).and_then(|s| r.actor(s));
+        Some(Cand {
+            trigger: i,
+            code: "190".into(),
+            src,
+            tgt: None,
+            modality: Modality::Asserted,
+            attribution: None,
+            weapons,
+            location: None,
+            fatalities: None,
+            date: None,
+            anaphor: true,
+            weapon_use: true,
+        })
+    }
+}
+
+/// The CAMEO reading of an intended event: intent to give aid is 033x, to cooperate 031x,
+/// to meet 036, to yield 035; an intended attack is a threat (138).
+pub fn intent_code(code: &str) -> (String, Modality) {
+    let sub = code.get(2..3).unwrap_or("0");
+    let c = match code.get(..2).unwrap_or("") {
+        "07" => match sub {
+            "1" => "0331",
+            "2" => "0332",
+            "3" => "0333",
+            "4" => "0334",
+            _ => "033",
+        },
+        "06" => match sub {
+            "1" => "0311",
+            "2" => "0312",
+            "3" => "0313",
+            "4" => "0314",
+            _ => "031",
+        },
+        "04" => "036",
+        "05" => "032",
+        "08" => "035",
+        "18" | "19" | "20" => return ("138".into(), Modality::Threatened),
+        _ => return (code.to_string(), Modality::Intended),
+    };
+    (c.to_string(), Modality::Intended)
+}

@@ -1,0 +1,99 @@
+//! Document-level memory: who was mentioned, which weapons, which events, what time the
+//! narrative is at. Pronouns, "the country", "these missiles", "this attack" and narrative
+//! dates are resolved against it.
+
+use crate::Event;
+
+/// An actor as the coder carries it around.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorRef {
+    /// The words.
+    pub text: String,
+    /// The code.
+    pub code: String,
+}
+
+impl ActorRef {
+    /// The first three letters (country or bloc).
+    pub fn country(&self) -> &str {
+        self.code.get(..3).unwrap_or(&self.code)
+    }
+}
+
+/// An actor remembered from an earlier sentence.
+#[derive(Debug, Clone)]
+pub struct Remembered {
+    /// The actor.
+    pub actor: ActorRef,
+    /// Was it a subject?
+    pub subject: bool,
+    /// Is it a plain country or bloc (not an agent or person)?
+    pub country_like: bool,
+    /// Sentence index.
+    pub sentence: usize,
+}
+
+/// Memory of one document.
+#[derive(Debug, Default)]
+pub struct DocState {
+    /// Actors in order of mention.
+    pub actors: Vec<Remembered>,
+    /// Weapons in order of mention.
+    pub weapons: Vec<(String, usize)>,
+    /// Events emitted so far.
+    pub events: Vec<Event>,
+    /// Latest absolute time expression seen (narrative time).
+    pub narrative: Option<String>,
+}
+
+impl DocState {
+    /// Clears for a new document, keeping capacity.
+    pub fn clear(&mut self) {
+        self.actors.clear();
+        self.weapons.clear();
+        self.events.clear();
+        self.narrative = None;
+    }
+
+    /// The most recent actor, preferring subjects, within the last few sentences.
+    pub fn recent_actor(&self, now: usize, exclude_country: Option<&str>) -> Option<&ActorRef> {
+        let ok = |r: &&Remembered| {
+            now.saturating_sub(r.sentence) <= 3 && exclude_country.is_none_or(|c| r.actor.country() != c)
+        };
+        self.actors
+            .iter()
+            .rev()
+            .filter(ok)
+            .find(|r| r.subject)
+            .or_else(|| self.actors.iter().rev().find(ok))
+            .map(|r| &r.actor)
+    }
+
+    /// The most recent country or bloc other than `not`.
+    pub fn recent_country(&self, not: Option<&str>) -> Option<&ActorRef> {
+        self.actors
+            .iter()
+            .rev()
+            .find(|r| r.country_like && not.is_none_or(|c| r.actor.country() != c))
+            .map(|r| &r.actor)
+    }
+
+    /// The most recently mentioned weapon, within the last few sentences.
+    pub fn recent_weapon(&self, now: usize) -> Option<&str> {
+        self.weapons
+            .iter()
+            .rev()
+            .find(|(_, s)| now.saturating_sub(*s) <= 3)
+            .map(|(w, _)| w.as_str())
+    }
+
+    /// The most recent event whose code starts with one of `roots`, within `window`
+    /// sentences.
+    pub fn recent_event(&mut self, now: usize, roots: &[&str], window: usize) -> Option<&mut Event> {
+        self.events
+            .iter_mut()
+            .rev()
+            .take_while(|e| now.saturating_sub(e.sentence) <= window)
+            .find(|e| roots.iter().any(|r| e.cameo.starts_with(r)))
+    }
+}
