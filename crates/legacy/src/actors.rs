@@ -221,7 +221,7 @@ pub(crate) fn read_agents(
     let mut out = Vec::new();
     for line in content_lines(text, flavor) {
         let t = line.text;
-        if t.starts_with('!') {
+        if t.starts_with('!') && t.contains('=') && !t.contains('[') {
             match parse_substitution(t) {
                 Some(s) => subs.push(s),
                 None => problems.bad(&line, "expected `!NAME! = WORD, WORD, ...`")?,

@@ -67,6 +67,38 @@ struct Unit {
     end: usize,
     /// Codes (several for `ELR/GAL`); empty for a null actor (`---`).
     codes: Vec<String>,
+    /// The actor code before any agent was applied.
+    base: Option<String>,
+    /// The agent applied, if any.
+    agent: Option<u32>,
+    /// The agent came first, linked by "of/in": it distributes over a compound.
+    via_of: bool,
+}
+
+impl Unit {
+    fn new(
+        start: usize,
+        end: usize,
+        base: Option<String>,
+        agent: Option<u32>,
+        via_of: bool,
+        d: &LegacyDictionaries,
+    ) -> Unit {
+        let codes = match (&base, agent) {
+            (Some(b), Some(g)) => compose(b, &d.agents[g as usize]),
+            (None, Some(g)) => compose("---", &d.agents[g as usize]),
+            (Some(b), None) => split_codes(b),
+            (None, None) => Vec::new(),
+        };
+        Unit {
+            start,
+            end,
+            codes,
+            base,
+            agent,
+            via_of,
+        }
+    }
 }
 
 /// Units joined by `and`/`,` into a compound.
@@ -190,7 +222,7 @@ impl<'d> LegacyCoder<'d> {
         if s.units.iter().any(|u| u.codes.iter().any(|c| c == "###")) {
             return Vec::new(); // `###` actor: TABARI's discard code
         }
-        make_groups(&mut s);
+        make_groups(&mut s, self.dicts);
         let verbs = self.find_verbs(&s, analysis);
         let mut events = Vec::new();
         let mut used_verb_end = 0;
@@ -220,7 +252,8 @@ impl<'d> LegacyCoder<'d> {
         })
     }
 
-    /// Longest phrase from `index` starting at `i`: (entry, length).
+    /// Longest phrase from `index` starting at `i`: (entry, end). Longer phrases (in
+    /// words) win, then earlier entries.
     fn longest(
         &self,
         index: &Index,
@@ -228,23 +261,24 @@ impl<'d> LegacyCoder<'d> {
         i: usize,
         phrases: impl Fn(u32, u32) -> &'d [Word],
     ) -> Option<(u32, usize)> {
-        let mut best: Option<(u32, usize)> = None;
+        let mut best: Option<(u32, usize, usize)> = None;
         for k in lookup_keys(&up[i]) {
             for &(e, p) in index.get(k).into_iter().flatten() {
                 let ph = phrases(e, p);
-                if ph.len() <= up.len() - i
-                    && ph.iter().zip(&up[i..]).all(|(w, t)| w.matches(t))
-                    && best.is_none_or(|(be, bl)| ph.len() > bl || (ph.len() == bl && e < be))
-                {
-                    best = Some((e, ph.len()));
+                let Some(end) = match_phrase(ph, up, i) else {
+                    continue;
+                };
+                if best.is_none_or(|(be, bn, _)| ph.len() > bn || (ph.len() == bn && e < be)) {
+                    best = Some((e, ph.len(), end));
                 }
             }
         }
-        best
+        best.map(|(e, _, end)| (e, end))
     }
 
     fn find_units(&self, s: &mut Sent<'_>, date: Option<DateKey>) {
         let d = self.dicts;
+        // (start, end, actor, agent)
         let mut raw: Vec<(usize, usize, Option<u32>, Option<u32>)> = Vec::new();
         let mut i = 0;
         while i < s.up.len() {
@@ -255,94 +289,66 @@ impl<'d> LegacyCoder<'d> {
                 &d.agents[e as usize].phrases[p as usize]
             });
             match (actor, agent) {
-                (Some((a, la)), ag) if ag.is_none_or(|(_, lg)| la >= lg) => {
-                    raw.push((i, i + la, Some(a), None));
-                    i += la;
+                (Some((a, ea)), ag) if ag.is_none_or(|(_, eg)| ea >= eg) => {
+                    raw.push((i, ea, Some(a), None));
+                    i = ea;
                 }
-                (_, Some((g, lg))) => {
-                    raw.push((i, i + lg, None, Some(g)));
-                    i += lg;
+                (_, Some((g, eg))) => {
+                    raw.push((i, eg, None, Some(g)));
+                    i = eg;
                 }
                 _ => i += 1,
             }
         }
-        // Compose agents with an adjacent actor.
-        let mut used = vec![false; raw.len()];
-        for k in 0..raw.len() {
-            if used[k] {
-                continue;
-            }
+        let actor_code = |a: u32| d.actors[a as usize].code_on(date).map(str::to_string);
+        let mut k = 0;
+        while k < raw.len() {
             let (st, en, actor, agent) = raw[k];
-            let actor_code = |a: u32| d.actors[a as usize].code_on(date).map(str::to_string);
+            k += 1;
             match (actor, agent) {
                 (Some(a), _) => {
-                    let Some(code) = actor_code(a) else {
-                        continue;
-                    };
+                    let Some(code) = actor_code(a) else { continue };
                     // Actor followed by an agent: "Arnor's president", "Arnorian soldiers".
-                    let next = raw
-                        .get(k + 1)
-                        .filter(|n| n.3.is_some() && gap_ok(&s.up[en..n.0]));
-                    if let Some(&(_, nen, _, Some(g))) = next {
-                        used[k + 1] = true;
-                        s.units.push(Unit {
-                            start: st,
-                            end: nen,
-                            codes: compose(&code, &d.agents[g as usize]),
-                        });
+                    if let Some(&(_, nen, None, Some(g))) =
+                        raw.get(k).filter(|n| gap_ok(&s.up[en..n.0]))
+                    {
+                        k += 1;
+                        s.units
+                            .push(Unit::new(st, nen, Some(code), Some(g), false, d));
                     } else {
-                        s.units.push(Unit {
-                            start: st,
-                            end: en,
-                            codes: split_codes(&code),
-                        });
+                        s.units.push(Unit::new(st, en, Some(code), None, false, d));
                     }
                 }
                 (None, Some(g)) => {
                     // Agent followed by "of/from/in [the] ACTOR": "president of Arnor".
                     let next = raw
-                        .get(k + 1)
+                        .get(k)
                         .filter(|n| n.2.is_some() && of_gap(&s.up[en..n.0]));
-                    let agent = &d.agents[g as usize];
                     if let Some(&(_, nen, Some(a), _)) = next {
                         if let Some(code) = actor_code(a) {
-                            used[k + 1] = true;
-                            s.units.push(Unit {
-                                start: st,
-                                end: nen,
-                                codes: compose(&code, agent),
-                            });
+                            k += 1;
+                            s.units
+                                .push(Unit::new(st, nen, Some(code), Some(g), true, d));
                             continue;
                         }
                     }
-                    // Agent directly before an actor ("President Aragorn") adds its role.
-                    let direct = raw.get(k + 1).filter(|n| n.2.is_some() && n.0 == en);
+                    // Agent directly before an actor ("President Aragorn").
+                    let direct = raw.get(k).filter(|n| n.2.is_some() && n.0 == en);
                     if let Some(&(_, nen, Some(a), _)) = direct {
                         if let Some(code) = actor_code(a) {
-                            used[k + 1] = true;
-                            let codes = if code.len() == 3 {
-                                compose(&code, agent)
-                            } else {
-                                split_codes(&code)
-                            };
-                            s.units.push(Unit {
-                                start: st,
-                                end: nen,
-                                codes,
-                            });
+                            k += 1;
+                            let agent = (code.len() == 3).then_some(g);
+                            s.units
+                                .push(Unit::new(st, nen, Some(code), agent, false, d));
                             continue;
                         }
                     }
-                    s.units.push(Unit {
-                        start: st,
-                        end: en,
-                        codes: compose("---", agent),
-                    });
+                    s.units.push(Unit::new(st, en, None, Some(g), false, d));
                 }
                 (None, None) => {}
             }
         }
-        s.units.retain(|u| !u.codes.is_empty() || u.end > u.start);
+        merge_adjacent(s);
     }
 
     /// Verb occurrences: (verb entry, form, start, end), in sentence order.
@@ -446,6 +452,10 @@ impl<'d> LegacyCoder<'d> {
         }
         let (src, tgt) = if let Some(c) = bind.compound {
             (Some(c), Some(c))
+        } else if let (None, None, Some(by)) =
+            (bind.source, bind.target, self.passive_agent(s, vs, ve))
+        {
+            (Some(by), self.default_source(s, analysis, vs, ve))
         } else {
             let src = bind
                 .source
@@ -477,9 +487,11 @@ impl<'d> LegacyCoder<'d> {
         let mut push = |a: &(String, Option<(usize, usize)>),
                         b: &(String, Option<(usize, usize)>),
                         c: &str| {
-            if compound && a.0 == b.0 {
+            // Self-events and markers that are not event codes (`+++`, `###`) are not coded.
+            if a.0 == b.0 || !c.chars().all(|ch| ch.is_ascii_alphanumeric()) {
                 return;
             }
+            let _ = compound;
             if self.options.require_dyad
                 && (a.0 == "---" || b.0 == "---" || a.0.is_empty() || b.0.is_empty())
             {
@@ -521,8 +533,18 @@ impl<'d> LegacyCoder<'d> {
                 return Some(g);
             }
         }
-        // Nearest group before the verb, not across a sentence-internal quote or colon.
-        (0..s.groups.len()).rev().find(|&g| s.groups[g].end <= vs)
+        // Nearest group before the verb within its clause.
+        let mut i = vs;
+        while i > 0 {
+            i -= 1;
+            if clause_break(&s.up[i]) {
+                return None;
+            }
+            if let Some(g) = s.group_end_at[i + 1] {
+                return Some(g);
+            }
+        }
+        None
     }
 
     fn default_target(
@@ -544,6 +566,26 @@ impl<'d> LegacyCoder<'d> {
         (0..s.groups.len()).find(|&g| s.groups[g].start >= ve && Some(g) != src)
     }
 
+    /// Shallow passive: "X was opposed by Y" makes Y the source and X the target.
+    fn passive_agent(&self, s: &Sent<'_>, vs: usize, ve: usize) -> Option<usize> {
+        let mut i = vs;
+        while i > 0 && s.up[i - 1].ends_with("LY") {
+            i -= 1;
+        }
+        let be = i > 0
+            && matches!(
+                s.up[i - 1].as_str(),
+                "WAS" | "WERE" | "IS" | "ARE" | "BEEN" | "BE" | "BEING"
+            );
+        let participle = s.up[ve - 1].ends_with("ED") || s.up[ve - 1].ends_with("EN");
+        if !(be && participle) {
+            return None;
+        }
+        (ve..(ve + 4).min(s.up.len()))
+            .find(|&j| s.up[j] == "BY")
+            .and_then(|j| s.group_at[j + 1])
+    }
+
     /// Matches `items[k..]` forward from `pos`; `adjacent` forces the first item to `pos`.
     fn match_fwd(
         &self,
@@ -562,7 +604,7 @@ impl<'d> LegacyCoder<'d> {
         for start in pos..=last.min(s.up.len()) {
             for end in self.item_ends(s, item, start, b) {
                 let mut nb = *b;
-                self.bind(s, item, start, &mut nb);
+                self.bind(s, item, start, &mut nb, true);
                 if self.match_fwd(s, items, k + 1, end, false, &mut nb) {
                     *b = nb;
                     return true;
@@ -592,7 +634,7 @@ impl<'d> LegacyCoder<'d> {
                     continue;
                 }
                 let mut nb = *b;
-                self.bind(s, item, start, &mut nb);
+                self.bind(s, item, start, &mut nb, false);
                 if self.match_back(s, items, k - 1, start, item.joined, &mut nb) {
                     *b = nb;
                     return true;
@@ -605,11 +647,13 @@ impl<'d> LegacyCoder<'d> {
         false
     }
 
-    fn bind(&self, s: &Sent<'_>, item: &Item, start: usize, b: &mut Binding) {
+    fn bind(&self, s: &Sent<'_>, item: &Item, start: usize, b: &mut Binding, forward: bool) {
         let g = s.group_at.get(start).copied().flatten();
         match item.kind {
             ItemKind::Source => b.source = g,
             ItemKind::Target => b.target = g,
+            // `%` after the verb is a compound target ("agrees with X and Y").
+            ItemKind::Compound if forward => b.target = g,
             ItemKind::Compound => b.compound = g,
             _ => {}
         }
@@ -696,13 +740,69 @@ fn dependent_group(
     None
 }
 
-/// Words allowed between an actor and its agent: possessive, adjectives we cannot see.
+/// A plain word: letters (and hyphens), not a function word.
+fn plain(t: &str) -> bool {
+    t.chars().all(|c| c.is_alphabetic() || c == '-')
+        && t.chars().any(char::is_alphabetic)
+        && !is_function_word(t)
+}
+
+/// Words allowed between an actor and its agent: possessive, adjectives, "and"
+/// between adjectives ("Ithilen's awful and evil minister").
 fn gap_ok(gap: &[String]) -> bool {
-    gap.len() <= 2
-        && gap.iter().all(|t| {
-            matches!(t.as_str(), "'S" | "'" | "S'")
-                || t.chars().all(char::is_alphabetic) && !is_function_word(t)
-        })
+    gap.len() <= 4
+        && gap
+            .iter()
+            .all(|t| matches!(t.as_str(), "'S" | "'" | "S'" | "AND") || plain(t))
+        && gap.first().is_none_or(|t| t != "AND")
+}
+
+/// Matches a dictionary phrase at `i`: words joined by `_` are adjacent, others may
+/// have up to two plain words between them ("Ithilen state-run television").
+fn match_phrase(phrase: &[Word], up: &[String], i: usize) -> Option<usize> {
+    let (first, rest) = phrase.split_first()?;
+    if !first.matches(up.get(i)?) {
+        return None;
+    }
+    let mut cur = i + 1;
+    for w in rest {
+        if cur < up.len() && w.matches(&up[cur]) {
+            cur += 1;
+            continue;
+        }
+        if w.joined {
+            return None;
+        }
+        let mut found = None;
+        for skip in 1..=2 {
+            let at = cur + skip;
+            if at >= up.len() || !plain(&up[at - 1]) {
+                break;
+            }
+            if w.matches(&up[at]) {
+                found = Some(at);
+                break;
+            }
+        }
+        cur = found? + 1;
+    }
+    Some(cur)
+}
+
+/// Joins a unit with the one right after it ("Bree Prime Minister Romendacil"): the
+/// first one's codes stand for the phrase.
+fn merge_adjacent(s: &mut Sent<'_>) {
+    let mut out: Vec<Unit> = Vec::with_capacity(s.units.len());
+    for u in std::mem::take(&mut s.units) {
+        if let Some(prev) = out.last_mut() {
+            if prev.end == u.start && !prev.codes.is_empty() && prev.base.is_some() {
+                prev.end = u.end;
+                continue;
+            }
+        }
+        out.push(u);
+    }
+    s.units = out;
 }
 
 fn of_gap(gap: &[String]) -> bool {
@@ -718,6 +818,7 @@ fn is_function_word(t: &str) -> bool {
         t,
         "AND"
             | "OR"
+            | "NOR"
             | "BUT"
             | "THE"
             | "A"
@@ -732,15 +833,53 @@ fn is_function_word(t: &str) -> bool {
             | "FROM"
             | "AT"
             | "SAID"
+            | "SAYS"
             | "IS"
             | "WAS"
             | "WERE"
             | "ARE"
+            | "BE"
+            | "BEEN"
             | "HAS"
             | "HAVE"
             | "HAD"
             | "WILL"
             | "WOULD"
+            | "THAT"
+            | "WHO"
+            | "WHICH"
+            | "AFTER"
+            | "BEFORE"
+            | "WHILE"
+            | "WHEN"
+            | "AGAINST"
+            | "BETWEEN"
+            | "INTO"
+            | "OVER"
+    )
+}
+
+/// Words that end a clause when looking for a verb's default source or target.
+fn clause_break(t: &str) -> bool {
+    matches!(
+        t,
+        ";" | ":"
+            | "THAT"
+            | "WHO"
+            | "WHICH"
+            | "AFTER"
+            | "BEFORE"
+            | "WHILE"
+            | "WHEN"
+            | "BECAUSE"
+            | "SINCE"
+            | "IF"
+            | "ALTHOUGH"
+            | "THOUGH"
+            | "WHERE"
+            | "WHOSE"
+            | "UNTIL"
+            | "\""
     )
 }
 
@@ -771,8 +910,23 @@ fn compose(code: &str, agent: &crate::model::AgentEntry) -> Vec<String> {
         .collect()
 }
 
-/// Joins units separated only by `and`, `,` into groups.
-fn make_groups(s: &mut Sent<'_>) {
+/// Whether the words between two units make them a compound: "and", "or", "nor",
+/// commas, articles and adjectives ("Fornost and the evil awful Gondor").
+fn compound_gap(gap: &[String]) -> bool {
+    !gap.is_empty()
+        && gap.len() <= 4
+        && gap
+            .iter()
+            .any(|t| matches!(t.as_str(), "AND" | "," | "NOR" | "OR"))
+        && gap
+            .iter()
+            .all(|t| matches!(t.as_str(), "AND" | "," | "NOR" | "OR" | "THE") || plain(t))
+}
+
+/// Joins units separated only by `and`, `,` into groups, and spreads an agent or an
+/// actor over the compound ("ambassadors of Arnor and Gondor", "Danish media and
+/// government").
+fn make_groups(s: &mut Sent<'_>, d: &LegacyDictionaries) {
     let n = s.up.len();
     s.group_at = vec![None; n + 1];
     s.group_end_at = vec![None; n + 1];
@@ -783,28 +937,35 @@ fn make_groups(s: &mut Sent<'_>) {
             end: s.units[k].end,
             units: vec![k],
         };
-        while k + 1 < s.units.len() {
-            let gap = &s.up[g.end..s.units[k + 1].start];
-            let joiner = !gap.is_empty()
-                && gap.len() <= 2
-                && gap.iter().all(|t| t == "AND" || t == "," || t == "THE")
-                && gap.iter().any(|t| t == "AND" || t == ",");
-            if !joiner {
-                break;
-            }
+        while k + 1 < s.units.len() && compound_gap(&s.up[g.end..s.units[k + 1].start]) {
             k += 1;
             g.end = s.units[k].end;
             g.units.push(k);
         }
+        spread(s, &g, d);
         let idx = s.groups.len();
-        s.group_at[g.start] = Some(idx);
         s.group_end_at[g.end] = Some(idx);
-        // Every unit start inside a compound also leads to the whole group.
         for &u in &g.units {
             s.group_at[s.units[u].start] = Some(idx);
         }
         s.groups.push(g);
         k += 1;
+    }
+}
+
+fn spread(s: &mut Sent<'_>, g: &Group, d: &LegacyDictionaries) {
+    let first = s.units[g.units[0]].clone();
+    for &u in &g.units[1..] {
+        let unit = &mut s.units[u];
+        if first.via_of && unit.agent.is_none() {
+            if let (Some(b), Some(a)) = (unit.base.clone(), first.agent) {
+                *unit = Unit::new(unit.start, unit.end, Some(b), Some(a), true, d);
+            }
+        } else if unit.base.is_none() && first.base.is_some() && !first.via_of {
+            if let Some(a) = unit.agent {
+                *unit = Unit::new(unit.start, unit.end, first.base.clone(), Some(a), false, d);
+            }
+        }
     }
 }
 

@@ -12,6 +12,9 @@ pub struct Word {
     pub text: String,
     /// True when the word matches any token that starts with it.
     pub stem: bool,
+    /// Written with `_` before it: must directly follow the previous word of its phrase.
+    /// A space lets up to two other words come between (TABARI "disconnected" phrases).
+    pub joined: bool,
 }
 
 impl Word {
@@ -36,6 +39,7 @@ pub fn parse_phrase(text: &str, stems: bool) -> Phrase {
     let mut words = Vec::new();
     for chunk in text.split_whitespace() {
         let parts: Vec<&str> = chunk.split('_').collect();
+        let mut first_in_chunk = true;
         for (i, part) in parts.iter().enumerate() {
             if part.is_empty() {
                 continue;
@@ -45,7 +49,9 @@ pub fn parse_phrase(text: &str, stems: bool) -> Phrase {
             words.push(Word {
                 text: part.to_uppercase(),
                 stem: stems && !followed,
+                joined: !first_in_chunk,
             });
+            first_in_chunk = false;
         }
     }
     words

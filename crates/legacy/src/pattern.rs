@@ -102,6 +102,7 @@ fn parse_seq(
                     kind: ItemKind::Word(Word {
                         text: head,
                         stem: stems && !followed && last,
+                        joined: false,
                     }),
                     joined,
                 });
@@ -110,6 +111,7 @@ fn parse_seq(
                         kind: ItemKind::Word(Word {
                             text: t,
                             stem: false,
+                            joined: true,
                         }),
                         joined: true,
                     });

@@ -247,6 +247,7 @@ fn form_from_words(text: &str, flavor: Flavor, code: Option<EventCode>) -> VerbF
     let mk = |(w, followed): &(String, bool)| Word {
         text: w.trim_start_matches('+').to_string(),
         stem: flavor.stems() && !followed,
+        joined: true,
     };
     let all: Vec<Word> = words.iter().map(mk).collect();
     VerbForm {
@@ -254,6 +255,7 @@ fn form_from_words(text: &str, flavor: Flavor, code: Option<EventCode>) -> VerbF
         verb: all.get(head).cloned().unwrap_or(Word {
             text: String::new(),
             stem: false,
+            joined: true,
         }),
         after: all
             .get(head + 1..)
