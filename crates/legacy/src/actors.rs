@@ -18,6 +18,14 @@ fn is_special(code: &str) -> bool {
     matches!(code, "---" | "###" | "+++")
 }
 
+/// `<NOUN>`, `</ADJECTIVE>`: TABARI section tags.
+fn is_block_tag(t: &str) -> bool {
+    t.strip_prefix('<')
+        .and_then(|r| r.strip_suffix('>'))
+        .map(|r| r.trim_start_matches('/'))
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
 /// Parses the inside of an actor code bracket: `USAGOV 991201-010114`, `HOB < 950601`.
 pub(crate) fn parse_dated_code(inner: &str) -> Result<DatedCode, String> {
     let inner = inner.trim();
@@ -74,7 +82,12 @@ pub(crate) fn read_actors(
         if t.starts_with("~~") {
             break; // TABARI end-of-file marker
         }
-        if t.starts_with('<') && t.ends_with('>') {
+        if t.starts_with("<!") {
+            // A damaged comment opener (`<! -- ... -->` occurs in PETRARCH's files).
+            problems.note(line.number, format!("read as a comment: `{t}`"));
+            continue;
+        }
+        if is_block_tag(t) {
             // <NOUN> ... </NOUN>, <ADJECTIVE> ... </ADJECTIVE>
             skipping_block = !t.starts_with("</");
             continue;

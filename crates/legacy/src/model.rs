@@ -146,17 +146,17 @@ pub struct ActorEntry {
 
 impl ActorEntry {
     /// The code that applies on `date`, if any.
+    ///
+    /// A date-bounded code that admits the date wins over an unbounded one (PETRARCH:
+    /// the unbounded code is the default); among bounded codes the first in the file.
     pub fn code_on(&self, date: Option<DateKey>) -> Option<&str> {
-        if date.is_none() {
-            // Without a date prefer an unbounded code, then the latest open-ended one.
-            if let Some(c) = self.codes.iter().find(|c| c.bound == DateBound::Always) {
-                return Some(&c.code);
-            }
-        }
-        self.codes
+        let bounded = self
+            .codes
             .iter()
-            .find(|c| c.bound.admits(date))
-            .map(|c| c.code.as_str())
+            .find(|c| c.bound != DateBound::Always && date.is_some() && c.bound.admits(date));
+        let always = self.codes.iter().find(|c| c.bound == DateBound::Always);
+        let open = || self.codes.iter().find(|c| c.bound.admits(date));
+        bounded.or(always).or_else(open).map(|c| c.code.as_str())
     }
 }
 
