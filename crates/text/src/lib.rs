@@ -13,6 +13,21 @@
 
 use serde::{Deserialize, Serialize};
 
+mod abbrev;
+mod docdate;
+mod html_text;
+mod normalize;
+mod read;
+mod split;
+mod split_meta;
+mod tokenize;
+
+pub use docdate::{document_date, parse_date, parse_date_arg, DateArgError};
+pub use normalize::normalize;
+pub use read::{read_inputs, ReadError, ReadOptions};
+pub use split::{sentence_text, Segmenter};
+pub use tokenize::tokenize;
+
 /// Metadata carried by a document, from its container (JSONL fields, feed items, HTML meta).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
@@ -73,6 +88,26 @@ pub struct Document {
     pub map: OffsetMap,
     /// Container metadata.
     pub meta: Metadata,
+    /// Problems met while reading that did not stop the document (e.g. invalid UTF-8
+    /// replaced under [`ReadOptions::lossy`]), each naming where it happened.
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// Builds a document from its original text: normalizes it with [`normalize`] and
+    /// keeps the offset map.
+    pub fn new(name: impl Into<String>, original: impl Into<String>, meta: Metadata) -> Self {
+        let original = original.into();
+        let (text, map) = normalize(&original);
+        Document {
+            name: name.into(),
+            text,
+            original,
+            map,
+            meta,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// A token: a byte range of [`Document::text`]. Its form is `&text[start..end]`.
@@ -87,7 +122,8 @@ pub struct Token {
 impl Token {
     /// The token's form in `text`.
     pub fn form<'a>(&self, text: &'a str) -> &'a str {
-        text.get(self.start as usize..self.end as usize).unwrap_or("")
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
     }
 }
 

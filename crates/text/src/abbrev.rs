@@ -1,0 +1,179 @@
+//! Abbreviations that keep their period, as data.
+//!
+//! Three classes, because they behave differently at a possible sentence end:
+//! - [`Abbrev::Title`]: titles, months and reference words ("Gen.", "Jan.", "No.") are
+//!   followed by a name or number and practically never end a sentence;
+//! - [`Abbrev::Final`]: words that end sentences often ("U.S.", "Inc.", "p.m.", "etc.");
+//!   a sentence ends after them only when the next word is a typical sentence opener;
+//! - initials ("F.", "J.R.R.") and dotted acronyms are recognised by shape, not listed,
+//!   and behave like [`Abbrev::Final`].
+
+/// How an abbreviation behaves before a possible sentence boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Abbrev {
+    /// Never ends a sentence.
+    Title,
+    /// May end a sentence; ends one only before a typical sentence opener.
+    Final,
+}
+
+/// Abbreviations (without their final period) that never end a sentence. Case matters:
+/// "Gen." is a title, "gen." is not a word news uses.
+const TITLES: &[&str] = &[
+    "Adm", "Amb", "Apr", "Atty", "Aug", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Cpt", "Dec",
+    "Det", "Dr", "Drs", "Feb", "Fig", "Fr", "Ft", "Gen", "Gov", "Hon", "Insp", "Jan", "Jul", "Jun",
+    "Lt", "Maj", "Mar", "Messrs", "Mr", "Mrs", "Ms", "Msgr", "Mt", "No", "Nos", "Nov", "Oct",
+    "Pfc", "Pres", "Prof", "Pte", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt",
+    "Spc", "Supt", "Vol", "approx", "cf", "e.g", "i.e", "vs", "Gens", "Mon", "Tue", "Tues", "Wed",
+    "Thu", "Thur", "Thurs", "Fri", "Sat", "Ref", "Op",
+];
+
+/// Abbreviations that may end a sentence.
+const FINALS: &[&str] = &[
+    "Ave", "Blvd", "Bros", "Co", "Corp", "Dept", "Est", "Inc", "Jr", "Ltd", "Mass", "Rd", "Sr",
+    "St", "Sq", "Univ", "a.m", "al", "etc", "p.m", "Calif", "Conn", "Fla", "Ga", "Ill", "Md",
+    "Mich", "Minn", "Pa", "Tenn", "Tex", "Va", "Wash", "Wis", "Ariz", "Colo", "Okla", "Ore", "Ky",
+    "La", "Ala", "Ark", "Del", "Kan", "Neb", "Nev", "Wyo", "ca", "approx",
+];
+
+/// Words that typically open a sentence: after an [`Abbrev::Final`] abbreviation or an
+/// initial, a sentence ends only when one of these follows (lowercased comparison).
+const OPENERS: &[&str] = &[
+    "a",
+    "according",
+    "after",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "both",
+    "but",
+    "by",
+    "during",
+    "earlier",
+    "for",
+    "from",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "last",
+    "later",
+    "meanwhile",
+    "more",
+    "most",
+    "my",
+    "no",
+    "now",
+    "officials",
+    "on",
+    "one",
+    "our",
+    "she",
+    "since",
+    "so",
+    "some",
+    "still",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "to",
+    "two",
+    "under",
+    "we",
+    "what",
+    "when",
+    "where",
+    "while",
+    "with",
+    "yet",
+    "you",
+    "your",
+    "many",
+    "other",
+    "several",
+    "each",
+    "all",
+    "while",
+    "although",
+    "because",
+    "despite",
+    "until",
+];
+
+/// The class of `word` (the text before a period, without it), if it is an abbreviation.
+pub(crate) fn lookup(word: &str) -> Option<Abbrev> {
+    if TITLES.contains(&word) {
+        Some(Abbrev::Title)
+    } else if FINALS.contains(&word) || is_initialism(word) {
+        Some(Abbrev::Final)
+    } else {
+        None
+    }
+}
+
+/// A single letter ("F") or letters separated by periods ("U.S", "J.R.R", "a.m").
+pub(crate) fn is_initialism(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_alphabetic() {
+        return false;
+    }
+    let rest = chars.as_str();
+    if rest.is_empty() {
+        return first.is_uppercase();
+    }
+    // Alternating letter, '.', letter, ... (each piece one or two letters: "Ph.D").
+    word.split('.').all(|p| {
+        let n = p.chars().count();
+        (1..=2).contains(&n) && p.chars().all(char::is_alphabetic)
+    }) && word.contains('.')
+}
+
+/// Whether `word` typically opens a sentence.
+pub(crate) fn is_opener(word: &str) -> bool {
+    if word.len() > 12 {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    for (b, c) in buf.iter_mut().zip(word.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
+    OPENERS.contains(&lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert_eq!(lookup("Gen"), Some(Abbrev::Title));
+        assert_eq!(lookup("U.S"), Some(Abbrev::Final));
+        assert_eq!(lookup("F"), Some(Abbrev::Final));
+        assert_eq!(lookup("J.R.R"), Some(Abbrev::Final));
+        assert_eq!(lookup("Ph.D"), Some(Abbrev::Final));
+        assert_eq!(lookup("army"), None);
+        assert_eq!(lookup("f"), None);
+        assert_eq!(lookup("1.5"), None);
+        assert!(is_opener("The"));
+        assert!(!is_opener("President"));
+    }
+}
