@@ -1,0 +1,284 @@
+//! The token trie every dictionary matches with.
+//!
+//! Patterns are sequences of folded tokens; each distinct folded token gets a small id (the
+//! vocabulary), and trie edges are `(node, token id) -> node` in one hash map. Matching a
+//! sentence folds each word once, looks its id up (words not in any pattern get no id and
+//! stop every walk at once), then walks the trie from each start position.
+//!
+//! Why a token trie rather than daachorse or aho-corasick over the joined lowercase text:
+//! matches must start and end on token boundaries and capitalization is checked per token,
+//! which a byte automaton would need post-filtering for; the token walk does both directly
+//! and stays well under the 2 µs per sentence budget (see `benches/matching.rs`).
+
+use crate::pattern::{fold, fold_ascii, needs_split, split_word_into, Case};
+use rustc_hash::FxHashMap;
+
+/// Id of a word that occurs in no pattern.
+const NONE: u32 = u32::MAX;
+
+/// A trie over folded tokens; outputs are indexes into the owner's entry table.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct TokenTrie {
+    vocab: FxHashMap<Box<str>, u32>,
+    edges: FxHashMap<(u32, u32), u32>,
+    /// Per node: the entries ending there, in insertion order.
+    outputs: Vec<Vec<u32>>,
+    /// Per entry: the capitalization constraint of each of its tokens.
+    cases: Vec<Box<[Case]>>,
+}
+
+/// A sentence prepared for matching: folded token ids over sub-tokens, with the map back
+/// to the caller's word indexes.
+#[derive(Debug)]
+pub(crate) struct Prepared<'w> {
+    /// Token id per sub-token ([`NONE`] when unknown).
+    ids: Vec<u32>,
+    /// The sub-token text, for capitalization checks.
+    pub text: Vec<&'w str>,
+    /// Per sub-token: index of the word it comes from.
+    pub word: Vec<u32>,
+    /// Per sub-token: does it start its word / end its word?
+    starts: Vec<bool>,
+    ends: Vec<bool>,
+}
+
+impl Prepared<'_> {
+    /// Number of sub-tokens.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// A match of one entry over sub-tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// First sub-token.
+    pub start: usize,
+    /// One past the last sub-token.
+    pub end: usize,
+    /// The entry index.
+    pub entry: u32,
+}
+
+impl TokenTrie {
+    /// Adds a pattern (already split into tokens) for entry `entry`, which must be the
+    /// number of entries added so far.
+    pub fn insert(&mut self, tokens: &[&str], entry: u32) {
+        let mut node = 0u32;
+        if self.outputs.is_empty() {
+            self.outputs.push(Vec::new());
+        }
+        for tok in tokens {
+            let key = fold(tok);
+            let next_id = self.vocab.len() as u32;
+            let id = *self.vocab.entry(key.into_boxed_str()).or_insert(next_id);
+            let next_node = self.outputs.len() as u32;
+            let child = *self.edges.entry((node, id)).or_insert(next_node);
+            if child == next_node {
+                self.outputs.push(Vec::new());
+            }
+            node = child;
+        }
+        self.outputs[node as usize].push(entry);
+        debug_assert_eq!(self.cases.len(), entry as usize);
+        self.cases
+            .push(tokens.iter().map(|t| Case::of(t)).collect());
+    }
+
+    /// The entries whose folded pattern equals `tokens` (for collision checks).
+    pub fn lookup(&self, tokens: &[&str]) -> &[u32] {
+        let mut node = 0u32;
+        for tok in tokens {
+            let Some(&id) = self.vocab.get(fold(tok).as_str()) else {
+                return &[];
+            };
+            match self.edges.get(&(node, id)) {
+                Some(&n) => node = n,
+                None => return &[],
+            }
+        }
+        self.outputs
+            .get(node as usize)
+            .map_or(&[], |v| v.as_slice())
+    }
+
+    /// Folds and looks up every word, cutting unsplit hyphenated words and possessives.
+    pub fn prepare<'w>(&self, words: &[&'w str]) -> Prepared<'w> {
+        let n = words.len();
+        let mut p = Prepared {
+            ids: Vec::with_capacity(n),
+            text: Vec::with_capacity(n),
+            word: Vec::with_capacity(n),
+            starts: Vec::with_capacity(n),
+            ends: Vec::with_capacity(n),
+        };
+        let mut pieces = Vec::new();
+        for (wi, &w) in words.iter().enumerate() {
+            if needs_split(w) {
+                pieces.clear();
+                split_word_into(w, &mut pieces);
+                let last = pieces.len().saturating_sub(1);
+                // The stem of an unsplit possessive ("Kyiv" of "Kyiv's") may end a match.
+                let poss =
+                    last > 0 && matches!(pieces[last], "'s" | "\u{2019}s" | "'S" | "\u{2019}S");
+                for (k, piece) in pieces.iter().enumerate() {
+                    let ends = k == last || (poss && k + 1 == last);
+                    p.push(self.id_of(piece), piece, wi, k == 0, ends);
+                }
+            } else {
+                p.push(self.id_of(w), w, wi, true, true);
+            }
+        }
+        p
+    }
+
+    #[inline]
+    fn id_of(&self, word: &str) -> u32 {
+        let mut buf = [0u8; 48];
+        let found = match fold_ascii(word, &mut buf) {
+            Some(key) => self.vocab.get(key),
+            None => self.vocab.get(fold(word).as_str()),
+        };
+        found.copied().unwrap_or(NONE)
+    }
+
+    /// The longest acceptable match starting at sub-token `start`: walks as deep as the
+    /// text allows, then tries the deepest nodes first; an entry is acceptable when its
+    /// capitalization holds and `accept` agrees. Matches start and end on word boundaries.
+    pub fn longest_at(
+        &self,
+        p: &Prepared<'_>,
+        start: usize,
+        mut accept: impl FnMut(u32) -> bool,
+    ) -> Option<Hit> {
+        if !p.starts[start] || p.ids[start] == NONE {
+            return None;
+        }
+        // (end, node) of every node reached that has outputs; at most a handful.
+        let mut reached: [(usize, u32); 16] = [(0, 0); 16];
+        let mut nreached = 0;
+        let mut node = 0u32;
+        let mut j = start;
+        while j < p.ids.len() {
+            let id = p.ids[j];
+            if id == NONE {
+                break;
+            }
+            match self.edges.get(&(node, id)) {
+                Some(&n) => node = n,
+                None => break,
+            }
+            j += 1;
+            if p.ends[j - 1] && !self.outputs[node as usize].is_empty() {
+                if nreached == reached.len() {
+                    reached.copy_within(1.., 0);
+                    nreached -= 1;
+                }
+                reached[nreached] = (j, node);
+                nreached += 1;
+            }
+        }
+        for &(end, node) in reached[..nreached].iter().rev() {
+            for &entry in &self.outputs[node as usize] {
+                if self.case_holds(p, start, entry) && accept(entry) {
+                    return Some(Hit { start, end, entry });
+                }
+            }
+        }
+        None
+    }
+
+    fn case_holds(&self, p: &Prepared<'_>, start: usize, entry: u32) -> bool {
+        let cases = &self.cases[entry as usize];
+        cases
+            .iter()
+            .enumerate()
+            .all(|(k, &c)| crate::pattern::case_ok(c, p.text[start + k]))
+    }
+
+    /// Leftmost-longest scan of the whole sentence.
+    pub fn scan(&self, p: &Prepared<'_>, mut accept: impl FnMut(u32) -> bool) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < p.len() {
+            match self.longest_at(p, i, &mut accept) {
+                Some(hit) => {
+                    i = hit.end;
+                    hits.push(hit);
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+}
+
+impl<'w> Prepared<'w> {
+    fn push(&mut self, id: u32, text: &'w str, word: usize, starts: bool, ends: bool) {
+        self.ids.push(id);
+        self.text.push(text);
+        self.word.push(word as u32);
+        self.starts.push(starts);
+        self.ends.push(ends);
+    }
+
+    /// The word span `start..end` (exclusive) covered by sub-tokens `s..e`.
+    pub fn word_span(&self, s: usize, e: usize) -> (usize, usize) {
+        (self.word[s] as usize, self.word[e - 1] as usize + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pattern::split_phrase;
+
+    fn trie(pats: &[&str]) -> TokenTrie {
+        let mut t = TokenTrie::default();
+        for (i, p) in pats.iter().enumerate() {
+            t.insert(&split_phrase(p), i as u32);
+        }
+        t
+    }
+
+    #[test]
+    fn leftmost_longest() {
+        let t = trie(&["Russian", "Russian forces", "forces"]);
+        let words = ["The", "Russian", "forces", "and", "forces"];
+        let p = t.prepare(&words);
+        let hits = t.scan(&p, |_| true);
+        assert_eq!(hits.len(), 2);
+        assert_eq!((hits[0].start, hits[0].end, hits[0].entry), (1, 3, 1));
+        assert_eq!((hits[1].start, hits[1].end, hits[1].entry), (4, 5, 2));
+    }
+
+    #[test]
+    fn unsplit_words_are_cut_but_spans_stay_on_words() {
+        let t = trie(&["U.S.", "F-16"]);
+        let words = ["U.S.-made", "F-16", "jets", "U.S.\u{2019}s"];
+        let p = t.prepare(&words);
+        let hits: Vec<_> = t
+            .scan(&p, |_| true)
+            .iter()
+            .map(|h| p.word_span(h.start, h.end))
+            .collect();
+        // "U.S." matches only part of the word "U.S.-made": not a word-aligned match; the
+        // stem of an unsplit possessive is.
+        assert_eq!(hits, vec![(1, 2), (3, 4)]);
+    }
+
+    #[test]
+    fn capitalization_is_checked() {
+        let t = trie(&["US", "Turkey"]);
+        let p = t.prepare(&["us", "turkey", "US", "Turkey"]);
+        let hits: Vec<_> = t.scan(&p, |_| true).iter().map(|h| h.start).collect();
+        assert_eq!(hits, vec![2, 3]);
+    }
+
+    #[test]
+    fn lookup_finds_equal_patterns() {
+        let t = trie(&["Kyiv", "kyiv", "Kyiv Oblast"]);
+        assert_eq!(t.lookup(&["KYIV"]), &[0, 1]);
+        assert!(t.lookup(&["Lviv"]).is_empty());
+    }
+}

@@ -1,0 +1,43 @@
+//! The built-in tables load, and behave on hand-written sentences.
+
+use rung_dict::{ActorKind, Dictionaries};
+
+fn w(s: &str) -> Vec<&str> {
+    s.split(' ').collect()
+}
+
+fn codes(d: &Dictionaries, s: &str) -> Vec<String> {
+    d.actors.find(&w(s)).into_iter().map(|m| m.code).collect()
+}
+
+#[test]
+fn builtin_loads() {
+    let d = Dictionaries::builtin().unwrap_or_else(|e| panic!("{e}"));
+    assert!(d.actors.len() > 1000, "{}", d.actors.len());
+    assert!(d.weapons.len() > 100);
+    assert_eq!(d.codebook.len(), 318);
+    assert!(d.version().starts_with("dict-"));
+}
+
+#[test]
+fn composition() {
+    let d = Dictionaries::builtin().unwrap();
+    assert_eq!(codes(&d, "Russian forces attacked"), ["RUSMIL"]);
+    assert_eq!(codes(&d, "Russia 's Defence Ministry said"), ["RUSGOVMIL"]);
+    assert_eq!(
+        codes(&d, "Kremlin spokesman Dmitry Peskov said"),
+        ["RUSGOV"]
+    );
+    assert_eq!(
+        codes(&d, "Ukrainian President Volodymyr Zelensky asked"),
+        ["UKRGOV"]
+    );
+    assert_eq!(codes(&d, "the president of Ukraine"), ["UKRGOV"]);
+    assert_eq!(codes(&d, "Russian military officials"), ["RUSMIL"]);
+    assert_eq!(codes(&d, "Wagner fighters"), ["RUSUAF"]);
+    let m = d.actors.find(&w("troops advanced"));
+    assert_eq!(
+        (m[0].kind, m[0].country.as_deref(), m[0].role.as_str()),
+        (ActorKind::Agent, None, "MIL")
+    );
+}
