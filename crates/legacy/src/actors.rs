@@ -135,12 +135,12 @@ fn start_actor(
             Err(m) => return problems.bad(line, &m),
         }
     }
-    let phrase = clean_name(&name, flavor);
-    if phrase.is_empty() {
+    let phrases = clean_name(&name, flavor);
+    if phrases.is_empty() {
         return problems.bad(line, "expected an actor name before the codes");
     }
     out.push(ActorEntry {
-        phrases: vec![phrase],
+        phrases,
         codes,
         origin: Origin {
             file: file.to_string(),
@@ -151,8 +151,31 @@ fn start_actor(
 }
 
 /// `MOUSE=` in TABARI marks a word that also occurs as a verb; the `=` is not part of it.
-fn clean_name(name: &str, flavor: Flavor) -> Phrase {
-    parse_phrase(name.trim_end_matches('='), flavor.stems())
+///
+/// TABARI lets an exact final word (`ESTONIA_`) take the plural endings `S`/`ES`
+/// ("Estonias"); a trailing `=` (`MOUSE=`) means exactly this word, no endings.
+fn clean_name(name: &str, flavor: Flavor) -> Vec<Phrase> {
+    let exact = name.ends_with('=');
+    let mut phrase = parse_phrase(name.trim_end_matches('='), flavor.stems());
+    let mut out = Vec::new();
+    if let Some(last) = phrase.last_mut() {
+        if exact {
+            last.stem = false;
+        } else if flavor == Flavor::Tabari && !last.stem {
+            for suffix in ["S", "ES"] {
+                let mut p = phrase.clone();
+                if let Some(w) = p.last_mut() {
+                    w.text.push_str(suffix);
+                }
+                out.push(p);
+            }
+        }
+    }
+    if phrase.is_empty() {
+        return Vec::new();
+    }
+    out.insert(0, phrase);
+    out
 }
 
 fn add_synonym(
@@ -169,11 +192,11 @@ fn add_synonym(
     let Some(entry) = out.last_mut() else {
         return problems.bad(line, "expected an actor name before a `+` synonym");
     };
-    let phrase = clean_name(&name, flavor);
-    if phrase.is_empty() {
+    let phrases = clean_name(&name, flavor);
+    if phrases.is_empty() {
         return problems.bad(line, "expected a synonym after `+`");
     }
-    entry.phrases.push(phrase);
+    entry.phrases.extend(phrases);
     for (_, inner) in groups {
         match parse_dated_code(&inner) {
             Ok(c) => entry.codes.push(c),

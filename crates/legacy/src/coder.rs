@@ -233,10 +233,12 @@ impl<'d> LegacyCoder<'d> {
             let n = events.len();
             self.code_verb(&s, analysis, vi, fi, vs, ve, &mut events);
             if events.len() > n {
-                used_verb_end = ve;
-                if self.options.code_by == CodeBy::Sentence {
-                    break;
-                }
+                used_verb_end = match self.options.code_by {
+                    CodeBy::Sentence => break,
+                    // The rest of the clause is done: skip to the next conjunction.
+                    CodeBy::Clause => next_clause(&s, ve),
+                    CodeBy::All => ve,
+                };
             }
         }
         dedup(&mut events);
@@ -348,6 +350,9 @@ impl<'d> LegacyCoder<'d> {
                 (None, None) => {}
             }
         }
+        if self.options.resolve_pronouns {
+            resolve_pronouns(s);
+        }
         merge_adjacent(s);
     }
 
@@ -410,7 +415,8 @@ impl<'d> LegacyCoder<'d> {
             && w.chars().next().is_some_and(char::is_uppercase)
             && !w.chars().all(|c| !c.is_lowercase());
         let after_det = i > 0 && matches!(s.up[i - 1].as_str(), "THE" | "A" | "AN");
-        !capital && !after_det
+        let possessive = s.up.get(i + 1).is_some_and(|t| t == "'S");
+        !capital && !after_det && !possessive
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -532,6 +538,10 @@ impl<'d> LegacyCoder<'d> {
             if let Some(g) = dependent_group(s, a, vs, ve, |r| r.starts_with("nsubj")) {
                 return Some(g);
             }
+        }
+        if self.options.first_actor_source {
+            let start = clause_start(s, vs);
+            return (0..s.groups.len()).find(|&g| s.groups[g].start >= start && s.groups[g].end <= vs);
         }
         // Nearest group before the verb within its clause.
         let mut i = vs;
@@ -738,6 +748,43 @@ fn dependent_group(
         }
     }
     None
+}
+
+/// Whether token `i` joins clauses: "and", "but", ";" outside a compound of actors.
+fn is_clause_boundary(s: &Sent<'_>, i: usize) -> bool {
+    matches!(s.up[i].as_str(), "AND" | "BUT" | ";")
+        && !s.groups.iter().any(|g| g.start <= i && i < g.end)
+}
+
+/// The first token after the next clause boundary at or after `from`.
+fn next_clause(s: &Sent<'_>, from: usize) -> usize {
+    (from..s.up.len()).find(|&i| is_clause_boundary(s, i)).map_or(s.up.len(), |i| i + 1)
+}
+
+/// The first token of the clause holding token `at`.
+fn clause_start(s: &Sent<'_>, at: usize) -> usize {
+    (0..at).rev().find(|&i| is_clause_boundary(s, i)).map_or(0, |i| i + 1)
+}
+
+/// TABARI: a personal pronoun stands for the first actor of the sentence.
+fn resolve_pronouns(s: &mut Sent<'_>) {
+    let Some(first) = s.units.iter().find(|u| !u.codes.is_empty()).cloned() else {
+        return;
+    };
+    let mut added = Vec::new();
+    for i in first.end..s.up.len() {
+        if matches!(s.up[i].as_str(), "IT" | "HE" | "SHE" | "THEY" | "HIM" | "HER" | "THEM")
+            && !s.units.iter().any(|u| u.start <= i && i < u.end)
+        {
+            added.push(Unit {
+                start: i,
+                end: i + 1,
+                ..first.clone()
+            });
+        }
+    }
+    s.units.extend(added);
+    s.units.sort_by_key(|u| u.start);
 }
 
 /// A plain word: letters (and hyphens), not a function word.

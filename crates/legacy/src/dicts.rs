@@ -233,6 +233,7 @@ pub fn load_dict_with(spec: &str, opts: LoadOptions) -> Result<LegacyDictionarie
     use Flavor::{Petrarch as P, Tabari as T};
     match format.to_ascii_lowercase().as_str() {
         "petrarch" => {
+            d.options = CoderOptions::petrarch();
             let files = petrarch_set(path).map_err(|m| bad(&m))?;
             for (kind, p) in files {
                 d.load_file(kind, &p, opts)?;
@@ -265,7 +266,10 @@ pub fn load_tabari_project(
     opts: LoadOptions,
 ) -> Result<LegacyDictionaries, LegacyError> {
     let p = read_project(project)?;
-    let mut d = LegacyDictionaries::default();
+    let mut d = LegacyDictionaries {
+        options: CoderOptions::tabari(),
+        ..LegacyDictionaries::default()
+    };
     if let Some(o) = &p.options {
         d.load_file(FileKind::TabariOptions, o, opts)?;
     }

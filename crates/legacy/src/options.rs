@@ -31,6 +31,12 @@ pub struct CoderOptions {
     /// PETRARCH `new_actor_length`: code unknown capitalised noun phrases of up to this
     /// many words as actors (0 = off).
     pub new_actor_length: usize,
+    /// TABARI: a verb's default source is the first actor of its clause (PETRARCH and
+    /// rung: the nearest one before the verb).
+    pub first_actor_source: bool,
+    /// TABARI: `it`, `he`, `she`, `him`, `her`, `they`, `them` stand for the sentence's
+    /// first actor.
+    pub resolve_pronouns: bool,
 }
 
 impl Default for CoderOptions {
@@ -39,11 +45,31 @@ impl Default for CoderOptions {
             code_by: CodeBy::Clause,
             require_dyad: true,
             new_actor_length: 0,
+            first_actor_source: false,
+            resolve_pronouns: false,
         }
     }
 }
 
 impl CoderOptions {
+    /// TABARI's conventions: one event per clause, first actor as source, pronouns.
+    pub fn tabari() -> Self {
+        CoderOptions {
+            code_by: CodeBy::Clause,
+            first_actor_source: true,
+            resolve_pronouns: true,
+            ..CoderOptions::default()
+        }
+    }
+
+    /// PETRARCH's conventions: every verb codes, nearest actor as source, dyads required.
+    pub fn petrarch() -> Self {
+        CoderOptions {
+            code_by: CodeBy::All,
+            ..CoderOptions::default()
+        }
+    }
+
     /// Applies one TABARI option line (`SET: CODE BY SENTENCE`); returns `false` when
     /// the line is valid but rung ignores it.
     pub fn apply_tabari(&mut self, line: &str) -> bool {

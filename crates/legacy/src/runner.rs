@@ -131,7 +131,7 @@ pub fn run_petrarch(
         }
     }
     let mut report = SuiteReport::default();
-    let mut opts = dicts.options.clone();
+    let mut opts = CoderOptions::petrarch();
     for (o, v) in &env.options {
         if !opts.apply_petrarch(o, v) {
             report.ignored_options.insert(format!("{o}={v}"));

@@ -182,6 +182,7 @@ fn verb_line(
             irregular.extend(inner.split_whitespace().map(str::to_string));
         }
     }
+    let exact = name.trim_end().ends_with('=');
     let name = name.trim_end_matches('=').trim();
     if name.is_empty() {
         return problems.bad(
@@ -199,7 +200,7 @@ fn verb_line(
             out.verbs.push(VerbEntry {
                 name: name.to_uppercase(),
                 code,
-                forms: vec![form_from_words(name, flavor, None)],
+                forms: tabari_forms(form_from_words(name, flavor, None), exact),
                 patterns: Vec::new(),
                 origin: Origin {
                     file: file.to_string(),
@@ -263,6 +264,30 @@ fn form_from_words(text: &str, flavor: Flavor, code: Option<EventCode>) -> VerbF
             .unwrap_or_default(),
         code,
     }
+}
+
+/// TABARI lets an exact verb (`DEPART_`) take the regular endings ("departs",
+/// "departed", "departing"); `=` (`BAN=`) means the word as written only.
+fn tabari_forms(base: VerbForm, exact: bool) -> Vec<VerbForm> {
+    let mut out = vec![base.clone()];
+    if exact {
+        out[0].verb.stem = false;
+        return out;
+    }
+    if base.verb.stem {
+        return out;
+    }
+    let w = base.verb.text.clone();
+    let mut endings: Vec<String> = ["S", "ES", "ED", "EN", "ING", "D", "N"].iter().map(|e| format!("{w}{e}")).collect();
+    if let Some(stem) = w.strip_suffix('E') {
+        endings.push(format!("{stem}ING"));
+    }
+    for e in endings {
+        let mut f = base.clone();
+        f.verb.text = e;
+        out.push(f);
+    }
+    out
 }
 
 /// Regular English forms of a verb: -S, -ED, -ING, as PETRARCH generates them.
@@ -392,7 +417,8 @@ mod tests {
         let text = "<SYNSETS>\n&T\n+A\n</SYNSETS>\nBREAK_ [171]\n{ BROKE_ BROKEN_ }\n- * TREATY  [161] ;x\nABANDON [---]\n";
         let v = read(text, Flavor::Tabari).unwrap();
         assert_eq!(v.verbs.len(), 2);
-        assert_eq!(v.verbs[0].forms.len(), 3);
+        let forms: Vec<&str> = v.verbs[0].forms.iter().map(|f| f.verb.text.as_str()).collect();
+        assert!(forms.contains(&"BROKE") && forms.contains(&"BREAKS"), "{forms:?}");
         assert!(!v.verbs[0].forms[0].verb.stem);
         assert!(v.verbs[1].forms[0].verb.stem);
         assert!(v.verbs[1].code.is_null());
