@@ -704,10 +704,18 @@ impl<'d> LegacyCoder<'d> {
     /// Ends of a contiguous sequence (synset member, alternative) starting at `start`.
     fn seq_ends(&self, s: &Sent<'_>, seq: &[Item], start: usize) -> Vec<usize> {
         let mut positions = vec![start];
-        for item in seq {
+        for (k, item) in seq.iter().enumerate() {
             let mut next = Vec::new();
             for &p in &positions {
-                next.extend(self.item_ends(s, item, p, &Binding::default()));
+                // Words written apart may have up to two words between them
+                // ("austrian gold florin" for AUSTRIAN FLORIN); `_` keeps them adjacent.
+                let gap = if k == 0 || item.joined { 0 } else { 2 };
+                for q in p..=(p + gap).min(s.up.len()) {
+                    if q > p && !plain(&s.up[q - 1]) {
+                        break;
+                    }
+                    next.extend(self.item_ends(s, item, q, &Binding::default()));
+                }
             }
             positions = next;
             if positions.is_empty() {
@@ -823,7 +831,7 @@ fn match_phrase(phrase: &[Word], up: &[String], i: usize) -> Option<usize> {
         let mut found = None;
         for skip in 1..=2 {
             let at = cur + skip;
-            if at >= up.len() || !plain(&up[at - 1]) {
+            if at >= up.len() || !up[at - 1].chars().any(char::is_alphanumeric) {
                 break;
             }
             if w.matches(&up[at]) {

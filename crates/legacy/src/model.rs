@@ -254,8 +254,14 @@ pub struct Pattern {
 
 impl Pattern {
     /// Number of items that must match: more specific patterns are preferred.
+    ///
+    /// Scaled so that, at equal length, literal words beat synsets (TABARI prefers
+    /// `- * DOLLAR` over `- * &CURRENCY` for "dollars").
     pub fn weight(&self) -> usize {
-        self.before.len() + self.after.len()
+        let literal = |i: &&Item| matches!(i.kind, ItemKind::Word(_));
+        let n = self.before.len() + self.after.len();
+        let lit = self.before.iter().filter(literal).count() + self.after.iter().filter(literal).count();
+        n * 100 + lit
     }
 }
 

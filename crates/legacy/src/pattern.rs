@@ -49,12 +49,13 @@ fn parse_seq(
             }
             '_' => {
                 // `_` after a word makes it exact and glues the next element to it.
+                let after_tilde = *pos > 0 && chars[*pos - 1] == '~';
                 if let Some(Item {
                     kind: ItemKind::Word(w),
                     ..
                 }) = items.last_mut()
                 {
-                    w.stem = false;
+                    w.stem &= after_tilde;
                 }
                 joined = !items.is_empty();
                 *pos += 1;
@@ -91,7 +92,10 @@ fn parse_seq(
             '}' | ')' => return Err(format!("unexpected `{c}`")),
             c if is_word_char(c) => {
                 let w = take_word(chars, pos).to_uppercase();
-                let followed = chars.get(*pos) == Some(&'_');
+                // TABARI `REAL~`: a stem even when joined with `_` ("really", "real").
+                let tilde = w.ends_with('~');
+                let w = w.trim_end_matches('~').to_string();
+                let followed = chars.get(*pos) == Some(&'_') && !tilde;
                 // Tokenizers split "DIDN'T" into "DID" + "N'T": write the pattern the same way.
                 let (head, tail) = match w.strip_suffix("N'T") {
                     Some(h) if !h.is_empty() => (h.to_string(), Some("N'T".to_string())),
@@ -101,7 +105,7 @@ fn parse_seq(
                 items.push(Item {
                     kind: ItemKind::Word(Word {
                         text: head,
-                        stem: stems && !followed && last,
+                        stem: (stems || tilde) && !followed && last,
                         joined: false,
                     }),
                     joined,

@@ -8,7 +8,8 @@
 /// Splits a sentence into word forms.
 pub fn tokenize(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for chunk in text.split_whitespace() {
+    // TABARI texts write multi-word names with `_` ("Dol_Amroth"): they are words.
+    for chunk in text.split(|c: char| c.is_whitespace() || c == '_').filter(|c| !c.is_empty()) {
         split_chunk(chunk, &mut out);
     }
     out

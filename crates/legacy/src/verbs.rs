@@ -99,7 +99,7 @@ pub(crate) fn read_verbs(
                     verb_line(&mut out, &line, file, flavor, problems)?;
                     continue;
                 };
-                match parse_items(member.trim().trim_end_matches('_'), flavor.stems()) {
+                match parse_items(member.trim(), flavor.stems()) {
                     Ok(items) if !items.is_empty() => {
                         if let Some(s) = out.synsets.get_mut(name) {
                             s.push(items);
