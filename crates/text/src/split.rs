@@ -176,7 +176,7 @@ impl State<'_> {
         let text = self.text;
         self.toks.clear();
         tokenize_range(text, s, e, &mut self.toks);
-        let n = self.toks.len();
+        let mut n = self.toks.len();
         let mut from = 0;
         if paragraph_start {
             if let Some(k) = dateline_len(text, &self.toks) {
@@ -201,6 +201,20 @@ impl State<'_> {
                 break;
             }
             if self.toks[m].start > self.toks[m - 1].end && breaks(term, text, &self.toks[m..]) {
+                if let Term::Abbr(_) = term {
+                    // EWT ends the sentence with its own full stop: "the U.S" ".".
+                    let end = self.toks[k].end;
+                    self.toks[k].end -= 1;
+                    self.toks.insert(
+                        k + 1,
+                        Token {
+                            start: end - 1,
+                            end,
+                        },
+                    );
+                    m += 1;
+                    n += 1;
+                }
                 self.emit(from, m, SentenceKind::Body);
                 from = m;
             }

@@ -184,15 +184,34 @@ fn pieces(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
             }
             j
         };
+        if let Some(n) = emoticon(&b[i..e]) {
+            push(out, i, i + n);
+            i += n;
+            continue;
+        }
         let j = match c {
-            '.' => run(i, &|x| x == b'.'),
-            '-' => run(i, &|x| x == b'-'),
             '!' | '?' => run(i, &|x| x == b'!' || x == b'?'),
+            // Runs of one symbol are one token ("...", "--", "***", "===", "$$$").
+            '.' | '-' | '*' | '=' | '_' | '~' | '#' | '$' | '+' | '/' | '\\' | '|' | '<' | '>'
+            | '^' => {
+                let x = c as u8;
+                run(i, &|y| y == x)
+            }
             _ => i + len,
         };
         push(out, i, j);
         i = j;
     }
+}
+
+/// Emoticons EWT keeps whole.
+fn emoticon(b: &[u8]) -> Option<usize> {
+    const FACES: &[&[u8]] = &[
+        b":-)", b":-(", b";-)", b":-D", b":-P", b":)", b":(", b";)", b":D", b":P",
+    ];
+    let f = FACES.iter().find(|f| b.starts_with(f))?;
+    // ":D" must not eat the start of a word (":Doha").
+    (b.len() == f.len() || !b[f.len()].is_ascii_alphanumeric()).then_some(f.len())
 }
 
 /// Scans a word from `s` (a word character), emits its tokens, returns where it ends.
@@ -207,8 +226,12 @@ fn word(text: &str, s: usize, e: usize, out: &mut Vec<Token>) -> usize {
             q += len;
             continue;
         }
-        if matches!(c, '.' | ',' | ':' | '\'' | '-' | '/' | '&' | '@') && q + 1 < e {
-            let (n, _) = char_at(text, q + 1);
+        if matches!(
+            c,
+            '.' | ',' | ':' | '\'' | '-' | '/' | '&' | '@' | '\u{2019}'
+        ) && q + len < e
+        {
+            let (n, _) = char_at(text, q + len);
             let ok = is_word_char(n)
                 && match c {
                     ',' | ':' => prev.is_ascii_digit() && n.is_ascii_digit(),
@@ -216,7 +239,7 @@ fn word(text: &str, s: usize, e: usize, out: &mut Vec<Token>) -> usize {
                 };
             if ok {
                 prev = c;
-                q += 1;
+                q += len;
                 continue;
             }
         }
@@ -225,18 +248,28 @@ fn word(text: &str, s: usize, e: usize, out: &mut Vec<Token>) -> usize {
     let first = out.len();
     split_word(text, s, q, out);
     // A following period belongs to an abbreviation ("Gen.", "U.S."), not to an ellipsis.
-    if q < e && b[q] == b'.' && !(q + 1 < e && b[q + 1] == b'.') {
-        let n = out.len();
-        if n > first {
-            let last = &mut out[n - 1];
-            let w = &text[last.start as usize..last.end as usize];
-            if abbrev::lookup(w).is_some() {
-                last.end += 1;
-                q += 1;
-            }
+    let dots = b[q..e].iter().take_while(|&&c| c == b'.').count();
+    let n = out.len();
+    if (dots == 1 || dots == 2) && n > first {
+        let last = &mut out[n - 1];
+        let w = &text[last.start as usize..last.end as usize];
+        // An abbreviation closing a line also closes a sentence, and EWT then splits the
+        // full stop off ("in the U.S" "."); the splitter does the same mid-paragraph.
+        let at_end = dots == 1 && line_ends_after(b, q + 1);
+        if abbrev::lookup(w).is_some() && !at_end {
+            last.end += 1;
+            q += 1;
         }
     }
     q
+}
+
+/// Whether only closing quotes or brackets and spaces follow `i` before a line break.
+fn line_ends_after(b: &[u8], i: usize) -> bool {
+    b[i..]
+        .iter()
+        .take_while(|&&c| c != b'\n')
+        .all(|c| matches!(c, b'"' | b'\'' | b')' | b' '))
 }
 
 /// Splits a scanned word at hyphens, slashes, clitics and number-unit joins.
@@ -264,7 +297,10 @@ fn split_word(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
 
 /// Whole words EWT splits in two: the byte where the second part starts.
 fn fixed_split(w: &str) -> Option<usize> {
-    ["cannot", "gonna", "gotta", "wanna"].iter().any(|x| w.eq_ignore_ascii_case(x)).then_some(3)
+    ["cannot", "gonna", "gotta", "wanna"]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
+        .then_some(3)
 }
 
 /// Whether the hyphen or slash at `i` stays inside the token.
@@ -276,7 +312,9 @@ fn keep_joined(text: &str, piece: usize, i: usize, e: usize, sep: u8) -> bool {
         return true;
     }
     if sep == b'/' {
-        return false;
+        // "b/c", "w/o", "A/C": single letters on both sides.
+        let single = |k: usize| k < b.len() && b[k].is_ascii_alphabetic();
+        return i == piece + 1 && single(i + 1) && !(i + 2 < e && b[i + 2].is_ascii_alphanumeric());
     }
     let left = &text[piece..i];
     if PREFIXES.iter().any(|p| left.eq_ignore_ascii_case(p)) {
@@ -293,13 +331,17 @@ fn keep_joined(text: &str, piece: usize, i: usize, e: usize, sep: u8) -> bool {
 fn clitics(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
     let w = &text[s..e];
     let n = w.len();
-    if n > 3 && w[n - 3..].eq_ignore_ascii_case("n't") {
-        push(out, s, e - 3);
-        push(out, e - 3, e);
-        return;
+    for nt in ["n't", "n\u{2019}t"] {
+        let k = nt.len();
+        if n > k && w.is_char_boundary(n - k) && w[n - k..].eq_ignore_ascii_case(nt) {
+            push(out, s, e - k);
+            push(out, e - k, e);
+            return;
+        }
     }
-    if let Some(ap) = w.rfind('\'') {
-        let suffix = &w[ap + 1..];
+    if let Some(ap) = w.rfind(['\'', '\u{2019}']) {
+        let alen = if w.as_bytes()[ap] == b'\'' { 1 } else { 3 };
+        let suffix = &w[ap + alen..];
         if ap > 0 && CLITICS.iter().any(|c| suffix.eq_ignore_ascii_case(c)) {
             push(out, s, s + ap);
             push(out, s + ap, e);
@@ -411,8 +453,10 @@ mod tests {
         );
         assert_eq!(
             forms("John F. Kennedy, J.R.R. Tolkien, 9 a.m."),
-            ["John", "F.", "Kennedy", ",", "J.R.R.", "Tolkien", ",", "9", "a.m."]
+            ["John", "F.", "Kennedy", ",", "J.R.R.", "Tolkien", ",", "9", "a.m", "."]
         );
+        assert_eq!(forms("at 9 a.m. Monday"), ["at", "9", "a.m.", "Monday"]);
+        assert_eq!(forms("in the U.S.\" He"), ["in", "the", "U.S.", "\"", "He"]);
     }
 
     #[test]
