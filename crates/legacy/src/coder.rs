@@ -12,7 +12,7 @@
 
 use crate::dicts::LegacyDictionaries;
 use crate::model::{date_key, DateKey, Item, ItemKind, Word};
-use crate::options::{CodeBy, CoderOptions};
+use crate::options::{AgentAlone, CodeBy, CoderOptions};
 use std::collections::HashMap;
 
 /// One coded event.
@@ -205,6 +205,10 @@ impl<'d> LegacyCoder<'d> {
         let analysis = analysis.filter(|a| a.len() == words.len());
         let verb_mask = verb_mask.filter(|m| m.len() == words.len());
         let up: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+        let word_count = up.iter().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        if word_count < self.options.min_words {
+            return Vec::new();
+        }
         if self.discarded(&up) {
             return Vec::new();
         }
@@ -350,6 +354,17 @@ impl<'d> LegacyCoder<'d> {
                 (None, None) => {}
             }
         }
+        match self.options.agent_alone {
+            AgentAlone::Dashes => {}
+            AgentAlone::Drop => s.units.retain(|u| u.base.is_some()),
+            AgentAlone::Tilde => {
+                for u in s.units.iter_mut().filter(|u| u.base.is_none()) {
+                    for c in &mut u.codes {
+                        *c = format!("~{}", c.trim_start_matches('-'));
+                    }
+                }
+            }
+        }
         if self.options.resolve_pronouns {
             resolve_pronouns(s);
         }
@@ -472,7 +487,7 @@ impl<'d> LegacyCoder<'d> {
             (src, tgt)
         };
         let verb_span = (vs, ve);
-        let expand = |g: Option<usize>| -> Vec<(String, Option<(usize, usize)>)> {
+        let expand = |g: Option<usize>, default: &Option<String>| -> Vec<(String, Option<(usize, usize)>)> {
             match g {
                 Some(g) => s.groups[g]
                     .units
@@ -484,11 +499,11 @@ impl<'d> LegacyCoder<'d> {
                             .map(move |c| (c.clone(), Some((unit.start, unit.end))))
                     })
                     .collect(),
-                None => vec![("---".to_string(), None)],
+                None => vec![(default.clone().unwrap_or_else(|| "---".to_string()), None)],
             }
         };
-        let sources = expand(src);
-        let targets = expand(tgt);
+        let sources = expand(src, &self.options.default_source);
+        let targets = expand(tgt, &self.options.default_target);
         let compound = bind.compound.is_some();
         let mut push = |a: &(String, Option<(usize, usize)>),
                         b: &(String, Option<(usize, usize)>),

@@ -21,6 +21,18 @@ pub enum CodeBy {
     All,
 }
 
+/// What an agent with no actor next to it ("a senior official") codes as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AgentAlone {
+    /// `---GOV` (PETRARCH).
+    #[default]
+    Dashes,
+    /// Nothing: it is not an actor (TABARI).
+    Drop,
+    /// `~GOV` (TABARI with `SET: CONVERT AGENT = TRUE`).
+    Tilde,
+}
+
 /// Coder options the legacy formats can set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CoderOptions {
@@ -37,6 +49,14 @@ pub struct CoderOptions {
     /// TABARI: `it`, `he`, `she`, `him`, `her`, `they`, `them` stand for the sentence's
     /// first actor.
     pub resolve_pronouns: bool,
+    /// What a lone agent codes as.
+    pub agent_alone: AgentAlone,
+    /// TABARI `SET: MINIMUM WORDS`: shorter sentences are not coded.
+    pub min_words: usize,
+    /// TABARI `DEFAULT: SOURCE [X]`: source code when none is found.
+    pub default_source: Option<String>,
+    /// TABARI `DEFAULT: ... TARGET [Y]`: target code when none is found.
+    pub default_target: Option<String>,
 }
 
 impl Default for CoderOptions {
@@ -47,6 +67,10 @@ impl Default for CoderOptions {
             new_actor_length: 0,
             first_actor_source: false,
             resolve_pronouns: false,
+            agent_alone: AgentAlone::Dashes,
+            min_words: 0,
+            default_source: None,
+            default_target: None,
         }
     }
 }
@@ -58,6 +82,7 @@ impl CoderOptions {
             code_by: CodeBy::Clause,
             first_actor_source: true,
             resolve_pronouns: true,
+            agent_alone: AgentAlone::Drop,
             ..CoderOptions::default()
         }
     }
@@ -82,9 +107,39 @@ impl CoderOptions {
             "SET: CODE BY SENTENCE" => self.code_by = CodeBy::Sentence,
             "SET: CODE BY CLAUSE" => self.code_by = CodeBy::Clause,
             "SET: CODE ALL" => self.code_by = CodeBy::All,
-            _ => return false,
+            "SET: CONVERT AGENT = TRUE" => self.agent_alone = AgentAlone::Tilde,
+            "SET: CONVERT AGENT = FALSE" => self.agent_alone = AgentAlone::Drop,
+            "DEFAULT: OFF" => {
+                self.default_source = None;
+                self.default_target = None;
+            }
+            _ => return self.apply_tabari_valued(&l),
         }
         true
+    }
+
+    /// `SET: MINIMUM WORDS = 8`, `DEFAULT: SOURCE [X] TARGET [Y]`.
+    fn apply_tabari_valued(&mut self, l: &str) -> bool {
+        if let Some(n) = l.strip_prefix("SET: MINIMUM WORDS =") {
+            return match n.trim().parse() {
+                Ok(n) => {
+                    self.min_words = n;
+                    true
+                }
+                Err(_) => false,
+            };
+        }
+        let Some(rest) = l.strip_prefix("DEFAULT:") else {
+            return false;
+        };
+        let code_after = |key: &str| -> Option<String> {
+            let p = rest.find(key)? + key.len();
+            let r = rest[p..].trim_start().strip_prefix('[')?;
+            Some(r[..r.find(']')?].trim().to_string())
+        };
+        self.default_source = code_after("SOURCE");
+        self.default_target = code_after("TARGET");
+        self.default_source.is_some() || self.default_target.is_some()
     }
 
     /// Applies one PETRARCH `<Config option= value=>`; `false` when ignored.
@@ -129,7 +184,7 @@ pub(crate) fn read_tabari_options(
                 };
                 labels.push((code.trim().to_string(), name.trim().to_string()));
             }
-            "SET" | "COMPLEX" | "OUTPUT" | "FORWARD" | "DELETE" | "HIERARCHY" | "DATE" => {
+            "SET" | "COMPLEX" | "OUTPUT" | "FORWARD" | "DELETE" | "HIERARCHY" | "DATE" | "DEFAULT" => {
                 if !opts.apply_tabari(t) {
                     problems.note(line.number, format!("option ignored by rung: `{t}`"));
                 }
