@@ -1,0 +1,887 @@
+//! The time finder: explicit dates, months, years, seasons and ranges, and relative
+//! expressions resolved against the document date.
+//!
+//! The finder walks the scanner's tokens left to right. At each token it tries, in
+//! order, an explicit expression (a range opened by "from"/"between"/"since", or a date
+//! point possibly continued into a range) and then a relative one ("yesterday",
+//! "last week", "three days ago", "on Friday"). A match consumes its tokens; matches
+//! never overlap. Modifiers before a match ("early", "mid-", "the end of", "since")
+//! join its span but not its value: "early March" is month precision.
+//!
+//! Which direction an under-specified expression resolves in ("on January 1", "in
+//! March", "in the spring", "on Friday") depends on the sentence's tense, decided once
+//! per sentence and only when needed: see [`Finder::future`].
+
+use crate::date::{self, Val};
+use crate::lex::{FUTURE, K, TPREP, WEAK};
+use crate::scan;
+use crate::view::View;
+use crate::TimeExpr;
+use rung_text::DocDate;
+use std::cell::Cell;
+use std::ops::Deref;
+
+/// Finds the time expressions of one sentence. See the crate documentation for the
+/// resolution rules.
+pub fn find_times(text: &str, doc_date: Option<DocDate>) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    scan::with_tokens(text, |toks, seen| {
+        if !seen.digits && !seen.time_words {
+            return;
+        }
+        let r = doc_date.and_then(|d| {
+            let y = d.year?;
+            date::valid_day(Some(y), u32::from(d.month), u32::from(d.day))
+                .then(|| date::days_from_civil(y, u32::from(d.month), u32::from(d.day)))
+        });
+        let f = Finder {
+            v: View { text, t: toks },
+            r,
+            future: Cell::new(None),
+        };
+        f.run(&mut out);
+    });
+    out
+}
+
+/// A date as far as the text specifies it, with its token span.
+#[derive(Debug, Clone, Copy, Default)]
+struct Point {
+    s: usize,
+    e: usize,
+    y: Option<i32>,
+    m: Option<u32>,
+    d: Option<u32>,
+    season: Option<u32>,
+    /// 0 none, 1 "this", 2 "last", 3 "next".
+    rel: u8,
+}
+
+impl Point {
+    fn bare_day(&self) -> bool {
+        self.d.is_some() && self.m.is_none()
+    }
+    /// Shape for range pairing: 0 day, 1 month, 2 year, 3 season.
+    fn shape(&self) -> u8 {
+        match (self.m, self.d, self.season) {
+            (_, Some(_), _) => 0,
+            (Some(_), None, _) => 1,
+            (None, None, Some(_)) => 3,
+            _ => 2,
+        }
+    }
+}
+
+/// A match: token span and values.
+struct Hit {
+    s: usize,
+    e: usize,
+    value: Option<Val>,
+    until: Option<Val>,
+}
+
+struct Finder<'a> {
+    v: View<'a>,
+    /// The document date as a day count, when its year is known.
+    r: Option<i64>,
+    future: Cell<Option<bool>>,
+}
+
+impl<'a> Deref for Finder<'a> {
+    type Target = View<'a>;
+    fn deref(&self) -> &View<'a> {
+        &self.v
+    }
+}
+
+impl Finder<'_> {
+    fn run(&self, out: &mut Vec<TimeExpr>) {
+        let mut i = 0;
+        let mut floor = 0;
+        while i < self.t.len() {
+            let hit = self.explicit(i).or_else(|| self.relative(i));
+            match hit {
+                Some(h) if h.s >= floor && h.e > i => {
+                    let s = self.extend_back(h.s, floor);
+                    out.push(TimeExpr {
+                        start: self.t[s].start as usize,
+                        end: self.t[h.e - 1].end as usize,
+                        value: h.value.map(Val::render),
+                        until: h.until.map(Val::render),
+                    });
+                    i = h.e;
+                    floor = h.e;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    // ---- explicit expressions ----
+
+    fn explicit(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if t.is_word() {
+            if self.is(i, "from") || self.is(i, "between") {
+                return self.opened_range(i);
+            }
+            if self.is(i, "since") {
+                let mut h = self.explicit(i + 1).or_else(|| self.relative(i + 1))?;
+                h.s = i;
+                return Some(h);
+            }
+        }
+        let p = match self.point(i, false) {
+            Some(p) => p,
+            // "1-5 March 2022", "12 to 15 March": a bare day opens a range of days.
+            None if t.is_digits() => self.point(i, true).filter(|p| p.bare_day())?,
+            None => return None,
+        };
+        if let Some(h) = self.continued_range(p, false) {
+            return Some(h);
+        }
+        if p.bare_day() {
+            return None;
+        }
+        let value = self.resolve(&p);
+        Some(Hit {
+            s: p.s,
+            e: p.e,
+            value,
+            until: None,
+        })
+    }
+
+    /// "from P to P", "between P and P".
+    fn opened_range(&self, i: usize) -> Option<Hit> {
+        let p1 = self.point(i + 1, true)?;
+        let mut h = self.continued_range(p1, true)?;
+        h.s = i;
+        Some(h)
+    }
+
+    /// P1 followed by "-", "to", "until", "through" or "and" and P2.
+    fn continued_range(&self, p1: Point, opened: bool) -> Option<Hit> {
+        let j = p1.e;
+        let joiner_ok = self.is_p(j, b'-')
+            || self.is_any(j, &["to", "until", "till", "through"])
+            || (opened && self.is(j, "and"));
+        if !joiner_ok {
+            return None;
+        }
+        let p2 = self.point(j + 1, true)?;
+        if p2.bare_day() {
+            return None;
+        }
+        // Without an opening word, only pair like with like ("March to June 2022",
+        // "2014-2022"), so "killed 12 in 2014 to ..." style text stays out.
+        if !(opened || p1.shape() == p2.shape() || p1.bare_day() && p2.shape() == 0) {
+            return None;
+        }
+        if !opened && !self.is_p(j, b'-') && p1.shape() == 2 && p2.shape() == 2 && p1.y >= p2.y {
+            return None;
+        }
+        let (a, b) = self.fill_range(p1, p2);
+        let (value, until) = self.resolve_range(&a, &b)?;
+        Some(Hit {
+            s: p1.s,
+            e: p2.e,
+            value: Some(value),
+            until: Some(until),
+        })
+    }
+
+    /// Completes the start of a range from its end ("1 to 5 March 2022").
+    fn fill_range(&self, mut a: Point, mut b: Point) -> (Point, Point) {
+        if a.bare_day() {
+            a.m = b.m;
+        }
+        if a.y.is_none() && b.y.is_some() && a.season.is_none() {
+            a.y = b.y;
+            if let (Some(am), Some(bm), Some(y)) = (a.m, b.m, b.y) {
+                if am > bm {
+                    a.y = Some(y - 1);
+                }
+            }
+        }
+        if b.y.is_none() && a.y.is_some() && b.m.is_some() {
+            b.y = a.y;
+            if let (Some(am), Some(bm), Some(y)) = (a.m, b.m, a.y) {
+                if bm < am {
+                    b.y = Some(y + 1);
+                }
+            }
+        }
+        (a, b)
+    }
+
+    fn resolve_range(&self, a: &Point, b: &Point) -> Option<(Val, Val)> {
+        let vb = self.resolve(b)?;
+        let va = match self.resolve(a) {
+            Some(v) if a.y.is_some() || a.m.is_none() => v,
+            _ => {
+                // The start has no year of its own: take the end's year, one less if
+                // the months wrap ("from November to February").
+                let by = match vb {
+                    Val::Day(y, ..) | Val::Month(y, _) | Val::Year(y) => y,
+                    Val::Season(y, _) | Val::Week(y, _) => y,
+                };
+                let am = a.m?;
+                let bm = b.m.unwrap_or(12);
+                let y = if am > bm { by - 1 } else { by };
+                match a.d {
+                    Some(d) if date::valid_day(Some(y), am, d) => Val::Day(y, am, d),
+                    Some(_) => return None,
+                    None => Val::Month(y, am),
+                }
+            }
+        };
+        Some((va, vb))
+    }
+
+    /// A date point at token `i`. `cue` is true inside a range, where a bare day
+    /// ("1" in "1 to 5 March") and the ambiguous months May and March are allowed.
+    fn point(&self, i: usize, cue: bool) -> Option<Point> {
+        let t = *self.tok(i)?;
+        if t.is_digits() {
+            if let Some(p) = self.iso(i).or_else(|| self.numeric(i)) {
+                return Some(p);
+            }
+            if t.len() <= 2 && (1..=31).contains(&t.num) && !self.in_name(i) {
+                if let Some(p) = self.day_month(i) {
+                    return Some(p);
+                }
+                if cue && !self.glued_continuation(i + 1) {
+                    return Some(Point {
+                        s: i,
+                        e: i + 1,
+                        d: Some(t.num as u32),
+                        ..Point::default()
+                    });
+                }
+            }
+            let y = if cue {
+                self.year_tok(i)
+            } else {
+                self.year_at(i)
+            }?;
+            return Some(Point {
+                s: i,
+                e: i + 1,
+                y: Some(y),
+                ..Point::default()
+            });
+        }
+        if t.is_word() {
+            return match t.k() {
+                K::Month | K::MonthAbbr => self.month_point(i, cue),
+                K::Season => self.season_point(i),
+                _ => None,
+            };
+        }
+        None
+    }
+
+    /// "2023-01-09".
+    fn iso(&self, i: usize) -> Option<Point> {
+        let t = self.t;
+        let ok = t.get(i + 4).is_some()
+            && t[i].len() == 4
+            && self.is_p(i + 1, b'-')
+            && t[i + 2].is_digits()
+            && t[i + 2].len() == 2
+            && self.is_p(i + 3, b'-')
+            && t[i + 4].is_digits()
+            && t[i + 4].len() == 2
+            && (1..=4).all(|k| t[i + k].glued)
+            && !self.glued_continuation(i + 5);
+        if !ok || self.in_name(i) {
+            return None;
+        }
+        let (y, m, d) = (t[i].num as i32, t[i + 2].num as u32, t[i + 4].num as u32);
+        ((1900..=2100).contains(&y) && date::valid_day(Some(y), m, d)).then_some(Point {
+            s: i,
+            e: i + 5,
+            y: Some(y),
+            m: Some(m),
+            d: Some(d),
+            ..Point::default()
+        })
+    }
+
+    /// "09.01.2023" (day first), and "25/12/2022" or "12/25/2022" when unambiguous.
+    fn numeric(&self, i: usize) -> Option<Point> {
+        let t = self.t;
+        let sep = t.get(i + 1)?.ch;
+        let ok = t.get(i + 4).is_some()
+            && (sep == b'.' || sep == b'/')
+            && t[i].len() <= 2
+            && self.is_p(i + 1, sep)
+            && t[i + 2].is_digits()
+            && t[i + 2].len() <= 2
+            && self.is_p(i + 3, sep)
+            && t[i + 4].is_digits()
+            && t[i + 4].len() == 4
+            && (1..=4).all(|k| t[i + k].glued)
+            && !self.glued_continuation(i + 5)
+            && !(t[i].glued && i > 0 && !t[i - 1].is_punct(b'('));
+        if !ok {
+            return None;
+        }
+        let (a, b, y) = (t[i].num as u32, t[i + 2].num as u32, t[i + 4].num as i32);
+        let (d, m) = match sep {
+            b'.' => (a, b),
+            _ if a > 12 => (a, b),
+            _ if b > 12 || a == b => (b, a),
+            _ => return None,
+        };
+        ((1900..=2100).contains(&y) && date::valid_day(Some(y), m, d)).then_some(Point {
+            s: i,
+            e: i + 5,
+            y: Some(y),
+            m: Some(m),
+            d: Some(d),
+            ..Point::default()
+        })
+    }
+
+    /// "1 January [2023]", "1st of January", "21st January, 2023".
+    fn day_month(&self, i: usize) -> Option<Point> {
+        let d = self.t[i].num as u32;
+        let mut j = i + 1;
+        if self.tok(j).is_some_and(|t| t.glued && t.k() == K::Ordinal) {
+            j += 1;
+        }
+        if self.is(j, "of") {
+            j += 1;
+        }
+        let (m, mut e) = self.month_name(j)?;
+        let mut y = None;
+        let yj = if self.is_p(e, b',') { e + 1 } else { e };
+        if let Some(v) = self.year_tok(yj) {
+            y = Some(v);
+            e = yj + 1;
+        }
+        date::valid_day(y, m, d).then_some(Point {
+            s: i,
+            e,
+            y,
+            m: Some(m),
+            d: Some(d),
+            ..Point::default()
+        })
+    }
+
+    /// A capitalized month name at `i`: its number and the token after it (after the
+    /// abbreviation's period).
+    fn month_name(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if !t.cap {
+            return None;
+        }
+        match t.k() {
+            K::Month => Some((u32::from(t.lex.val), i + 1)),
+            K::MonthAbbr if self.is_p(i + 1, b'.') && self.glued(i + 1) => {
+                Some((u32::from(t.lex.val), i + 2))
+            }
+            K::MonthAbbr => Some((u32::from(t.lex.val), i + 1)),
+            _ => None,
+        }
+    }
+
+    /// A point opened by a month name: "January 1, 2023", "Jan. 9", "March 2022",
+    /// "in March", "last May".
+    fn month_point(&self, i: usize, cue: bool) -> Option<Point> {
+        let (m, e) = self.month_name(i)?;
+        let abbr = self.t[i].k() == K::MonthAbbr;
+        let mut p = Point {
+            s: i,
+            e,
+            m: Some(m),
+            ..Point::default()
+        };
+        // Month Day[th] [, Year]
+        if let Some(t) = self.tok(e) {
+            if t.is_digits() && t.len() <= 2 && (1..=31).contains(&t.num) && !t.glued {
+                let mut k = e + 1;
+                if self.tok(k).is_some_and(|t| t.glued && t.k() == K::Ordinal) {
+                    k += 1;
+                }
+                if !self.glued_continuation(k) && !self.is_p(k, b':') {
+                    p.d = Some(t.num as u32);
+                    p.e = k;
+                    let yj = if self.is_p(k, b',') { k + 1 } else { k };
+                    if let Some(y) = self.year_tok(yj) {
+                        p.y = Some(y);
+                        p.e = yj + 1;
+                    }
+                    return date::valid_day(p.y, m, t.num as u32).then_some(p);
+                }
+            }
+        }
+        // Month [,] Year
+        let yj = if self.is_p(e, b',') { e + 1 } else { e };
+        if let Some(y) = self.year_tok(yj) {
+            p.y = Some(y);
+            p.e = yj + 1;
+            return Some(p);
+        }
+        if abbr {
+            return None;
+        }
+        p.rel = self.rel_before(i);
+        // "March to June 2022": a month opening a range of months is cued by the range.
+        let opens_range = (self.is_p(e, b'-') || self.is_any(e, &["to", "through", "until"]))
+            && self.tok(e + 1).is_some_and(|t| t.cap && t.k() == K::Month);
+        let cued = cue || p.rel != 0 || opens_range || self.cue_before(i);
+        if !cued {
+            // "May" and "March" are words too; "June Smith" is a name.
+            if m == 3 || m == 5 || self.tok(e).is_some_and(|t| t.is_word() && t.cap) {
+                return None;
+            }
+        }
+        if p.rel != 0 {
+            p.s = i - 1;
+        }
+        Some(p)
+    }
+
+    /// "spring", "the summer of 2022", "last winter", "autumn 2022".
+    fn season_point(&self, i: usize) -> Option<Point> {
+        let t = self.t[i];
+        let mut p = Point {
+            s: i,
+            e: i + 1,
+            season: Some(u32::from(t.lex.val)),
+            ..Point::default()
+        };
+        let yj = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
+        if let Some(y) = self.year_tok(yj) {
+            p.y = Some(y);
+            p.e = yj + 1;
+        }
+        p.rel = self.rel_before(i);
+        let the = self.is(i.wrapping_sub(1), "the");
+        if p.rel != 0 || the {
+            p.s = i - 1;
+        }
+        if p.y.is_some() || p.rel != 0 {
+            return Some(p);
+        }
+        let cue_at = if the {
+            i.wrapping_sub(2)
+        } else {
+            i.wrapping_sub(1)
+        };
+        let cued = self.flag(cue_at, TPREP)
+            && !self.is_any(cue_at, &["of", "from"])
+            && (the || !t.lex.has(WEAK));
+        cued.then_some(p)
+    }
+
+    /// 1 "this", 2 "last", 3 "next" right before token `i`.
+    fn rel_before(&self, i: usize) -> u8 {
+        let j = i.wrapping_sub(1);
+        if self.is(j, "this") {
+            1
+        } else if self.is(j, "last") {
+            2
+        } else if self.is(j, "next") {
+            3
+        } else {
+            0
+        }
+    }
+
+    /// A word licensing a bare month before `i`: "in", "since", "early", "mid-".
+    fn cue_before(&self, i: usize) -> bool {
+        let j = i.wrapping_sub(1);
+        self.flag(j, TPREP)
+            || (self.is_p(j, b'-') && self.glued(i) && self.is(j.wrapping_sub(1), "mid"))
+            || (self.is(j, "the") && self.is_any(j.wrapping_sub(1), &["in", "during", "of"]))
+    }
+
+    // ---- resolution ----
+
+    /// Whether the sentence speaks of the future ("will", "is due to", "plans to",
+    /// "scheduled"); computed once.
+    fn future(&self) -> bool {
+        if let Some(f) = self.future.get() {
+            return f;
+        }
+        let mut f = false;
+        for (j, t) in self.t.iter().enumerate() {
+            if !(t.is_word() && t.lex.has(FUTURE)) {
+                continue;
+            }
+            let be = ["is", "are", "was", "were", "be", "been"];
+            f = if self.is_any(j, &["will", "shall", "tomorrow", "upcoming", "scheduled"]) {
+                true
+            } else if self.is(j, "ll") {
+                self.is_p(j.wrapping_sub(1), b'\'')
+            } else if self.is_any(j, &["due", "set"]) {
+                self.is_any(j.wrapping_sub(1), &be) && self.is(j + 1, "to")
+            } else {
+                self.is(j + 1, "to")
+            };
+            if f {
+                break;
+            }
+        }
+        self.future.set(Some(f));
+        f
+    }
+
+    fn resolve(&self, p: &Point) -> Option<Val> {
+        match (p.y, p.m, p.d, p.season) {
+            (Some(y), Some(m), Some(d), _) => Some(Val::Day(y, m, d)),
+            (Some(y), Some(m), None, _) => Some(Val::Month(y, m)),
+            (Some(y), None, None, Some(s)) => Some(Val::Season(y, s)),
+            (Some(y), None, None, None) => Some(Val::Year(y)),
+            (None, Some(m), Some(d), _) => self.day_no_year(m, d),
+            (None, Some(m), None, _) => self.month_no_year(m, p.rel),
+            (None, None, None, Some(s)) => self.season_no_year(s, p.rel),
+            _ => None,
+        }
+    }
+
+    fn ref_ymd(&self) -> Option<(i64, i32, u32, u32)> {
+        let r = self.r?;
+        let (y, m, d) = date::civil_from_days(r);
+        Some((r, y, m, d))
+    }
+
+    /// The most recent such day not after the document date, or with future tense the
+    /// first not before it.
+    fn day_no_year(&self, m: u32, d: u32) -> Option<Val> {
+        let (r, ry, ..) = self.ref_ymd()?;
+        let fut = self.future();
+        let years = if fut {
+            [ry, ry + 1, ry + 2]
+        } else {
+            [ry, ry - 1, ry - 2]
+        };
+        years.into_iter().find_map(|y| {
+            if !date::valid_day(Some(y), m, d) {
+                return None;
+            }
+            let z = date::days_from_civil(y, m, d);
+            let ok = if fut { z >= r } else { z <= r };
+            ok.then_some(Val::Day(y, m, d))
+        })
+    }
+
+    fn month_no_year(&self, m: u32, rel: u8) -> Option<Val> {
+        let (_, ry, rm, _) = self.ref_ymd()?;
+        let y = match rel {
+            1 => ry,
+            2 if m < rm => ry,
+            2 => ry - 1,
+            3 if m > rm => ry,
+            3 => ry + 1,
+            _ if self.future() => ry + i32::from(m < rm),
+            _ => ry - i32::from(m > rm),
+        };
+        Some(Val::Month(y, m))
+    }
+
+    fn season_no_year(&self, s: u32, rel: u8) -> Option<Val> {
+        let (r, ry, rm, _) = self.ref_ymd()?;
+        let current = date::season_of(ry, rm);
+        let start = |y: i32| date::season_start(y, s);
+        // The season after s starts where s ends.
+        let end = |y: i32| date::season_start(if s == 3 { y + 1 } else { y }, (s + 1) % 4);
+        let years = ry - 3..=ry + 2;
+        let y = match rel {
+            1 if current.1 == s => current.0,
+            1 => ry,
+            2 => years.rev().find(|&y| end(y) <= r)?,
+            3 => years.into_iter().find(|&y| start(y) > r)?,
+            _ if self.future() => years.into_iter().find(|&y| end(y) > r)?,
+            _ => years.rev().find(|&y| start(y) <= r)?,
+        };
+        Some(Val::Season(y, s))
+    }
+
+    // ---- relative expressions ----
+
+    fn relative(&self, i: usize) -> Option<Hit> {
+        let t = *self.tok(i)?;
+        if !t.is_word() {
+            return None;
+        }
+        match t.k() {
+            K::RelDay => self.rel_day(i, t.lex.val),
+            K::PartOfDay => self.part_of_day(i),
+            K::Weekday if t.cap => self.weekday(i, u32::from(t.lex.val)),
+            K::TimeUnit => self.unit(i, t.lex.val),
+            _ => None,
+        }
+    }
+
+    fn day_hit(&self, s: usize, e: usize, shift: i64) -> Hit {
+        Hit {
+            s,
+            e,
+            value: self.r.map(|r| Val::day(r + shift)),
+            until: None,
+        }
+    }
+
+    /// today, yesterday, tomorrow, tonight, overnight.
+    fn rel_day(&self, i: usize, code: u16) -> Option<Hit> {
+        let mut shift = match code {
+            0 | 3 | 4 => 0,
+            1 => -1,
+            _ => 1,
+        };
+        let mut s = i;
+        // "the day before yesterday", "the day after tomorrow".
+        let two = (code == 1 && self.is(i.wrapping_sub(1), "before"))
+            || (code == 2 && self.is(i.wrapping_sub(1), "after"));
+        if two && self.is(i.wrapping_sub(2), "day") && self.is(i.wrapping_sub(3), "the") {
+            s = i - 3;
+            shift *= 2;
+        }
+        let e = if self.tok(i + 1).is_some_and(|t| t.k() == K::PartOfDay) {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some(self.day_hit(s, e, shift))
+    }
+
+    /// "last night", "this morning", "at night", "during the night".
+    fn part_of_day(&self, i: usize) -> Option<Hit> {
+        let night = self.is(i, "night");
+        let p = i.wrapping_sub(1);
+        if night && self.is(p, "last") {
+            return Some(self.day_hit(p, i + 1, -1));
+        }
+        if self.is(p, "this") && !night {
+            return Some(self.day_hit(p, i + 1, 0));
+        }
+        if night && self.is(p, "at") {
+            return Some(self.day_hit(p, i + 1, 0));
+        }
+        if night && self.is(p, "the") && self.is_any(p.wrapping_sub(1), &["during", "in"]) {
+            return Some(self.day_hit(p - 1, i + 1, 0));
+        }
+        None
+    }
+
+    /// "Friday", "on Friday night", "last Friday", "Friday, January 6".
+    fn weekday(&self, i: usize, wd: u32) -> Option<Hit> {
+        let after = if self.is_p(i + 1, b',') { i + 2 } else { i + 1 };
+        if let Some(p) = self
+            .point(after, false)
+            .filter(|p| p.d.is_some() && p.m.is_some())
+        {
+            return Some(Hit {
+                s: i,
+                e: p.e,
+                value: self.resolve(&p),
+                until: None,
+            });
+        }
+        let rel = self.rel_before(i);
+        let s = if rel != 0 { i - 1 } else { i };
+        let e = if self.tok(i + 1).is_some_and(|t| t.k() == K::PartOfDay) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let value = self.r.map(|r| {
+            let back = (i64::from(date::weekday(r)) - i64::from(wd)).rem_euclid(7);
+            let fwd = (i64::from(wd) - i64::from(date::weekday(r))).rem_euclid(7);
+            let shift = match rel {
+                2 => -(if back == 0 { 7 } else { back }),
+                3 => {
+                    if fwd == 0 {
+                        7
+                    } else {
+                        fwd
+                    }
+                }
+                _ if self.future() => fwd,
+                _ => -back,
+            };
+            Val::day(r + shift)
+        });
+        Some(Hit {
+            s,
+            e,
+            value,
+            until: None,
+        })
+    }
+
+    /// "last week", "earlier this month", "next year", "three days ago",
+    /// "over the past day", "in a day", "the past 24 hours", "over the weekend".
+    fn unit(&self, i: usize, code: u16) -> Option<Hit> {
+        if self.is(i + 1, "ago") {
+            return self.ago(i, code);
+        }
+        let p = i.wrapping_sub(1);
+        let rel = self.rel_before(i);
+        // "the last week" is a span of days, not the previous calendar week.
+        let the = self.is(p.wrapping_sub(1), "the");
+        if rel != 0 && code != 0 && code != 5 && !the {
+            let mut s = p;
+            if rel == 1 && self.is_any(p.wrapping_sub(1), &["earlier", "later"]) {
+                s = p - 1;
+            }
+            let value = self
+                .r
+                .and_then(|r| self.shift_unit(r, code, [0, -1, 1][rel as usize - 1]));
+            return Some(Hit {
+                s,
+                e: i + 1,
+                value,
+                until: None,
+            });
+        }
+        match code {
+            0 => self.day_period(i),
+            5 => self.hours_period(i),
+            4 if self.is(p, "the")
+                && self.is_any(p.wrapping_sub(1), &["over", "at", "during", "on"]) =>
+            {
+                let value = self.r.map(|r| {
+                    let sat = i64::from(5u32);
+                    let wd = i64::from(date::weekday(r));
+                    let z = if self.future() {
+                        r + (sat - wd).rem_euclid(7)
+                    } else {
+                        r - (wd - sat).rem_euclid(7)
+                    };
+                    Val::week_of(z)
+                });
+                Some(Hit {
+                    s: p,
+                    e: i + 1,
+                    value,
+                    until: None,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The unit containing the document date, shifted by `n` units.
+    fn shift_unit(&self, r: i64, code: u16, n: i64) -> Option<Val> {
+        let (y, m, _) = date::civil_from_days(r);
+        Some(match code {
+            0 => Val::day(r + n),
+            1 => Val::week_of(r + 7 * n),
+            2 => {
+                let k = i64::from(y) * 12 + i64::from(m) - 1 + n;
+                Val::Month(k.div_euclid(12) as i32, (k.rem_euclid(12) + 1) as u32)
+            }
+            3 => Val::Year(y + n as i32),
+            // The Saturday of this week's weekend, n weeks away.
+            4 => Val::week_of(r - i64::from(date::weekday(r)) + 5 + 7 * n),
+            _ => return None,
+        })
+    }
+
+    /// "three days ago", "a week ago", "two years ago".
+    fn ago(&self, i: usize, code: u16) -> Option<Hit> {
+        let p = i.checked_sub(1)?;
+        let t = self.t[p];
+        let n: i64 = if t.is_digits() && t.len() <= 3 {
+            t.num as i64
+        } else if t.k() == K::NumWord {
+            i64::from(t.lex.val)
+        } else if self.is_any(p, &["a", "an"]) {
+            1
+        } else {
+            return None;
+        };
+        let value = match code {
+            5 => self.r.map(Val::day),
+            _ => self.r.and_then(|r| self.shift_unit(r, code, -n)),
+        };
+        Some(Hit {
+            s: p,
+            e: i + 2,
+            value,
+            until: None,
+        })
+    }
+
+    /// "over the past day", "in a day", "during the day": the day before publication,
+    /// as daily reports use them. "since the beginning of the day": the document day.
+    fn day_period(&self, i: usize) -> Option<Hit> {
+        let p = i.wrapping_sub(1);
+        if self.is_any(p, &["past", "last"]) && self.is(p.wrapping_sub(1), "the") {
+            return Some(self.day_hit(p - 1, i + 1, -1));
+        }
+        if self.is(p, "a") && self.is_any(p.wrapping_sub(1), &["in", "within"]) {
+            return Some(self.day_hit(p - 1, i + 1, -1));
+        }
+        if self.is(p, "the") && self.is(p.wrapping_sub(1), "during") {
+            let s = p - 1;
+            return Some(self.day_hit(s, i + 1, -1));
+        }
+        if self.is(p, "the")
+            && self.is(p.wrapping_sub(1), "of")
+            && self.is_any(p.wrapping_sub(2), &["beginning", "start"])
+            && self.is(p.wrapping_sub(3), "the")
+            && self.is(p.wrapping_sub(4), "since")
+        {
+            return Some(self.day_hit(p - 4, i + 1, 0));
+        }
+        None
+    }
+
+    /// "the past 24 hours", "in 24 hours": the day before publication.
+    fn hours_period(&self, i: usize) -> Option<Hit> {
+        let n = i.wrapping_sub(1);
+        if !self.tok(n).is_some_and(|t| t.is_digits() && t.num == 24) {
+            return None;
+        }
+        let p = n.wrapping_sub(1);
+        if self.is_any(p, &["past", "last"]) {
+            let s = if self.is(p.wrapping_sub(1), "the") {
+                p - 1
+            } else {
+                p
+            };
+            return Some(self.day_hit(s, i + 1, -1));
+        }
+        if self.is_any(p, &["in", "within"]) {
+            return Some(self.day_hit(p, i + 1, -1));
+        }
+        None
+    }
+
+    /// Widens a span over "early", "late", "mid-", "the end of", "since".
+    fn extend_back(&self, mut s: usize, floor: usize) -> usize {
+        loop {
+            let p = s.wrapping_sub(1);
+            if s == 0 || p < floor {
+                return s;
+            }
+            if self.is_any(p, &["early", "late", "mid", "since"]) {
+                s = p;
+            } else if self.is_p(p, b'-')
+                && self.glued(s)
+                && self.is(p.wrapping_sub(1), "mid")
+                && p > floor
+            {
+                s = p - 1;
+            } else if self.is(p, "of")
+                && self.is_any(p.wrapping_sub(1), &["end", "beginning", "start", "middle"])
+                && p > floor
+            {
+                s = p - 1;
+                if self.is(s.wrapping_sub(1), "the") && s > floor {
+                    s -= 1;
+                }
+            } else {
+                return s;
+            }
+        }
+    }
+}
