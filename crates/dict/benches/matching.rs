@@ -42,6 +42,12 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    let mut g = c.benchmark_group("load");
+    g.sample_size(10);
+    g.bench_function("Dictionaries::load (uncached)", |b| {
+        b.iter(|| black_box(rung_dict::Dictionaries::load()))
+    });
+    g.finish();
     c.bench_function("builtin (cached)", |b| {
         b.iter(|| black_box(rung_dict::Dictionaries::builtin()))
     });

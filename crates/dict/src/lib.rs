@@ -93,10 +93,17 @@ impl Dictionaries {
     /// The first [`DictError`] of any table: rung never codes with half a dictionary.
     pub fn builtin() -> Result<Dictionaries, DictError> {
         static BUILTIN: OnceLock<Result<Dictionaries, DictError>> = OnceLock::new();
-        BUILTIN.get_or_init(Self::load_builtin).clone()
+        BUILTIN.get_or_init(Self::load).clone()
     }
 
-    fn load_builtin() -> Result<Dictionaries, DictError> {
+    /// Parses and compiles the embedded tables afresh (what the first [`builtin`] call
+    /// does; measured by the `load` benchmark).
+    ///
+    /// # Errors
+    /// As [`Dictionaries::builtin`].
+    ///
+    /// [`builtin`]: Dictionaries::builtin
+    pub fn load() -> Result<Dictionaries, DictError> {
         let actors = load::builtin_actors()?;
         let codes = load::country_codes();
         let weapons = WeaponDict::from_tsv("weapons.tsv", data("weapons.tsv"), &codes)?;

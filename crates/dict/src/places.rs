@@ -6,8 +6,9 @@
 //! dictionaries), and single-word names that are common English words ("Split", "Nice",
 //! "May") are dropped by the stop list `data/place_stopwords.txt`. When a name fits several
 //! places, the reading chosen is: a place in a preferred country (the caller's context),
-//! then a primary name over an alternate name ("Pokrovsk" is the Ukrainian town, not
-//! Engels, whose former name it was), then the larger population.
+//! then a primary name (or a spelling of it: "Odessa" for Odesa) over another alternate name
+//! ("Pokrovsk" is the Ukrainian town, not Engels, whose former name it was), then countries
+//! over regions over cities, then the larger population.
 //!
 //! A place that is also an actor ("Moscow", "Kyiv") is still a place: the coder decides by
 //! the word's role which reading applies.
@@ -133,7 +134,12 @@ impl Gazetteer {
             }
             let idx = places.len() as u32;
             names.push((r.get(0).to_string(), idx, true));
-            names.extend(list(r.get(6)).map(|a| (a.to_string(), idx, false)));
+            // '=' marks a spelling variant of the primary name ("=Odessa" for Odesa): it
+            // ranks with primary names; other alternates (former names) rank below them.
+            names.extend(list(r.get(6)).map(|a| match a.strip_prefix('=') {
+                Some(v) => (v.to_string(), idx, true),
+                None => (a.to_string(), idx, false),
+            }));
             places.push(Place {
                 name: r.get(0).to_string(),
                 country: country.to_string(),

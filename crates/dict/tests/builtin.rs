@@ -41,3 +41,23 @@ fn composition() {
         (ActorKind::Agent, None, "MIL")
     );
 }
+
+#[test]
+fn places_resolve() {
+    let d = Dictionaries::builtin().unwrap();
+    let t = std::time::Instant::now();
+    let _ = Dictionaries::builtin();
+    eprintln!("cached builtin: {:?}", t.elapsed());
+    let m = d
+        .places
+        .find(&w("strikes on Pokrovsk and the Belgorod region"));
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert_eq!(
+        (m[0].name.as_str(), m[0].country.as_str()),
+        ("Pokrovsk", "UKR")
+    );
+    assert_eq!(
+        (m[1].name.as_str(), m[1].country.as_str()),
+        ("Belgorod Oblast", "RUS")
+    );
+}
