@@ -256,6 +256,7 @@ impl Coder {
     ) {
         let stext = text.get(span[0]..span[1]).unwrap_or("");
         // Narrative time: the last absolute time before this sentence, or earlier in it.
+        let narrative = st.narrative.clone();
         let fallback = |trigger: usize| -> Option<String> {
             if let Some(d) = iso {
                 return Some(d.to_string());
@@ -265,7 +266,7 @@ impl Coder {
                 .filter(|t| t.absolute && t.end <= trigger)
                 .last()
                 .map(|t| t.value.clone())
-                .or_else(|| st.narrative.clone())
+                .or_else(|| narrative.clone())
         };
         let mut fresh: Vec<Event> = Vec::new();
         for c in cands.drain(..) {
