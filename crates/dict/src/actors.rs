@@ -189,9 +189,16 @@ impl ActorDict {
 
     /// A builder holding this dictionary's entries, to extend it.
     pub fn to_builder(&self) -> ActorDictBuilder {
+        let entries = self.inner.entries.clone();
+        let index = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.pattern.clone(), e.kind), i))
+            .collect();
         ActorDictBuilder {
-            entries: self.inner.entries.clone(),
+            entries,
             codes: self.inner.codes.clone(),
+            index,
         }
     }
 
@@ -262,6 +269,8 @@ impl ActorDict {
 pub struct ActorDictBuilder {
     entries: Vec<ActorEntry>,
     codes: CodeSet,
+    /// (pattern, kind) -> index in `entries`, so a repeated pattern finds its entry fast.
+    index: rustc_hash::FxHashMap<(String, ActorKind), usize>,
 }
 
 impl ActorDictBuilder {
@@ -270,6 +279,7 @@ impl ActorDictBuilder {
         ActorDictBuilder {
             entries: Vec::new(),
             codes,
+            index: Default::default(),
         }
     }
 
@@ -347,19 +357,18 @@ impl ActorDictBuilder {
         };
         // A repeated pattern of the same kind adds a dated role to the earlier entry; the
         // collision check at build time decides whether the roles are compatible.
-        if let Some(e) = self
-            .entries
-            .iter_mut()
-            .find(|e| e.pattern == pattern && e.kind == kind)
-        {
-            e.roles.push(role);
-        } else {
-            self.entries.push(ActorEntry {
-                pattern: pattern.to_string(),
-                kind,
-                generic,
-                roles: vec![role],
-            });
+        match self.index.get(&(pattern.to_string(), kind)) {
+            Some(&i) => self.entries[i].roles.push(role),
+            None => {
+                self.index
+                    .insert((pattern.to_string(), kind), self.entries.len());
+                self.entries.push(ActorEntry {
+                    pattern: pattern.to_string(),
+                    kind,
+                    generic,
+                    roles: vec![role],
+                });
+            }
         }
         Ok(self)
     }

@@ -61,3 +61,17 @@ fn places_resolve() {
         ("Belgorod Oblast", "RUS")
     );
 }
+
+#[test]
+#[ignore = "timing probe: cargo test --release -- --ignored --nocapture"]
+fn load_timing() {
+    let t = std::time::Instant::now();
+    let d = Dictionaries::load().unwrap();
+    eprintln!("load: {:?}", t.elapsed());
+    let words = w("Russian forces shelled the outskirts of Kharkiv overnight with Grad rockets , killing two civilians , the regional governor Oleh Syniehubov said on Telegram on Sunday .");
+    let t = std::time::Instant::now();
+    for _ in 0..10000 {
+        std::hint::black_box(d.actors.find(&words));
+    }
+    eprintln!("actors.find: {:?}/sentence", t.elapsed() / 10000);
+}
