@@ -1,0 +1,435 @@
+//! Averaged perceptron (Collins 2002) over hashed sparse features.
+//!
+//! Training ([`Trainer`]) keeps, per feature, only the classes that were ever updated (a
+//! perceptron update touches the gold and the predicted class only), so memory follows the
+//! number of updates rather than features × classes: the parser has ~100 classes and
+//! millions of features, which would need gigabytes as dense rows.
+//!
+//! The frozen model ([`Weights`]) stores the averaged weights quantized to `i16` with one
+//! scale per model, dropping entries that round to zero. Rows stay sparse `(class, weight)`
+//! lists, contiguous per feature, behind an open-addressing table keyed by the 64-bit
+//! feature hash (never 0). Quantizing halves the model and the cache traffic against `f32`;
+//! the averaged weights of a perceptron span about four decades, which `i16` keeps.
+
+use crate::binio::{Reader, Writer};
+use crate::ModelError;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Hasher for keys that are already well-mixed 64-bit hashes.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u16,
+    w: i32,
+    ts: u32,
+    total: i64,
+}
+
+/// An averaged perceptron being trained.
+pub(crate) struct Trainer {
+    n_classes: usize,
+    index: IdMap<u32>,
+    rows: Vec<Vec<Entry>>,
+    step: u32,
+}
+
+impl Trainer {
+    pub(crate) fn new(n_classes: usize) -> Trainer {
+        Trainer {
+            n_classes,
+            index: IdMap::default(),
+            rows: Vec::new(),
+            step: 1,
+        }
+    }
+
+    /// Adds the current (not averaged) weights of `feats` to `scores`.
+    pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for e in &self.rows[r as usize] {
+                    scores[e.class as usize] += e.w as f32;
+                }
+            }
+        }
+    }
+
+    /// Counts one training instance (for averaging), whether or not it updates.
+    pub(crate) fn tick(&mut self) {
+        self.step += 1;
+    }
+
+    /// Moves weight from `pred` to `gold` on every feature.
+    pub(crate) fn update(&mut self, feats: &[u64], gold: usize, pred: usize) {
+        if gold == pred {
+            return;
+        }
+        for &f in feats {
+            let next = self.rows.len() as u32;
+            let r = *self.index.entry(f).or_insert(next) as usize;
+            if r == self.rows.len() {
+                self.rows.push(Vec::new());
+            }
+            let step = self.step;
+            let row = &mut self.rows[r];
+            bump(row, gold as u16, 1, step);
+            bump(row, pred as u16, -1, step);
+        }
+    }
+
+    /// Averages and quantizes the weights.
+    pub(crate) fn finish(&self) -> Weights {
+        let step = f64::from(self.step);
+        let mut avg: Vec<(u64, Vec<(u16, f64)>)> = Vec::with_capacity(self.rows.len());
+        let mut max = 0f64;
+        let mut keys: Vec<(&u64, &u32)> = self.index.iter().collect();
+        keys.sort_unstable();
+        for (&k, &r) in keys {
+            let mut row = Vec::new();
+            for e in &self.rows[r as usize] {
+                let total = e.total + i64::from(e.w) * i64::from(self.step - e.ts);
+                let a = total as f64 / step;
+                max = max.max(a.abs());
+                row.push((e.class, a));
+            }
+            avg.push((k, row));
+        }
+        let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
+        let mut b = WeightsBuilder::new(self.n_classes, (1.0 / scale) as f32);
+        for (k, row) in avg {
+            let mut q: Vec<(u16, i16)> = row
+                .iter()
+                .map(|&(c, a)| (c, (a * scale).round() as i16))
+                .filter(|&(_, v)| v != 0)
+                .collect();
+            q.sort_unstable();
+            b.push(k, &q);
+        }
+        b.build()
+    }
+}
+
+fn bump(row: &mut Vec<Entry>, class: u16, delta: i32, step: u32) {
+    let e = match row.iter_mut().position(|e| e.class == class) {
+        Some(i) => &mut row[i],
+        None => {
+            row.push(Entry {
+                class,
+                w: 0,
+                ts: step,
+                total: 0,
+            });
+            let last = row.len() - 1;
+            &mut row[last]
+        }
+    };
+    e.total += i64::from(e.w) * i64::from(step - e.ts);
+    e.ts = step;
+    e.w += delta;
+}
+
+struct WeightsBuilder {
+    w: Weights,
+}
+
+impl WeightsBuilder {
+    fn new(n_classes: usize, scale: f32) -> WeightsBuilder {
+        WeightsBuilder {
+            w: Weights {
+                n_classes,
+                scale,
+                table: Vec::new(),
+                mask: 0,
+                row_keys: Vec::new(),
+                row_start: vec![0],
+                classes: Vec::new(),
+                values: Vec::new(),
+                dense: Vec::new(),
+                sparse: Vec::new(),
+            },
+        }
+    }
+
+    fn push(&mut self, key: u64, row: &[(u16, i16)]) {
+        if row.is_empty() {
+            return;
+        }
+        self.w.row_keys.push(key);
+        for &(c, v) in row {
+            self.w.classes.push(c as u8);
+            self.w.values.push(v);
+        }
+        self.w.row_start.push(self.w.classes.len() as u32);
+    }
+
+    fn build(mut self) -> Weights {
+        self.w.index();
+        self.w
+    }
+}
+
+/// Frozen, averaged, quantized perceptron weights.
+///
+/// Two forms of the same weights: the serialized rows (`row_keys`, `row_start`, `classes`,
+/// `values`), and the scoring layout built from them at load time, where one table probe
+/// gives the row's place and the row is one contiguous run: dense `i16 × n_classes` for
+/// rows touching at least a quarter of the classes (summed with SIMD-friendly loops),
+/// `(class, weight)` pairs otherwise. Measured on EWT dev this halved analysis time against
+/// a separate row-offset array with split class and value arrays.
+pub(crate) struct Weights {
+    n_classes: usize,
+    /// Multiply an integer score by this to get the averaged-weight score.
+    scale: f32,
+    /// Open addressing on the feature key; key 0 is empty.
+    table: Vec<Slot>,
+    mask: usize,
+    row_keys: Vec<u64>,
+    row_start: Vec<u32>,
+    classes: Vec<u8>,
+    values: Vec<i16>,
+    dense: Vec<i16>,
+    sparse: Vec<(u16, i16)>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    /// Number of sparse pairs, or `DENSE`.
+    len: u32,
+}
+
+const DENSE: u32 = u32::MAX;
+
+impl Weights {
+    fn index(&mut self) {
+        let size = (self.row_keys.len() * 2).next_power_of_two().max(16);
+        self.table = vec![Slot::default(); size];
+        self.mask = size - 1;
+        self.dense.clear();
+        self.sparse.clear();
+        let n = self.n_classes;
+        for (r, &k) in self.row_keys.iter().enumerate() {
+            let (a, b) = (self.row_start[r] as usize, self.row_start[r + 1] as usize);
+            let slot = if (b - a) * 4 >= n {
+                let start = self.dense.len();
+                self.dense.resize(start + n, 0);
+                for (&c, &v) in self.classes[a..b].iter().zip(&self.values[a..b]) {
+                    self.dense[start + usize::from(c)] = v;
+                }
+                Slot {
+                    key: k,
+                    start: start as u32,
+                    len: DENSE,
+                }
+            } else {
+                let start = self.sparse.len();
+                self.sparse.extend(
+                    self.classes[a..b]
+                        .iter()
+                        .zip(&self.values[a..b])
+                        .map(|(&c, &v)| (u16::from(c), v)),
+                );
+                Slot {
+                    key: k,
+                    start: start as u32,
+                    len: (b - a) as u32,
+                }
+            };
+            let mut i = (k as usize) & self.mask;
+            while self.table[i].key != 0 {
+                i = (i + 1) & self.mask;
+            }
+            self.table[i] = slot;
+        }
+    }
+
+    pub(crate) fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    fn slot(&self, key: u64) -> Option<Slot> {
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let s = self.table[i];
+            if s.key == key {
+                return Some(s);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Integer scores of all classes (`scores.len() == n_classes`).
+    #[inline]
+    pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        let n = self.n_classes.min(scores.len());
+        let scores = &mut scores[..n];
+        for &f in feats {
+            let Some(s) = self.slot(f) else { continue };
+            let a = s.start as usize;
+            if s.len == DENSE {
+                for (x, &v) in scores.iter_mut().zip(&self.dense[a..a + n]) {
+                    *x += i32::from(v);
+                }
+            } else {
+                for &(c, v) in &self.sparse[a..a + s.len as usize] {
+                    if let Some(x) = scores.get_mut(usize::from(c)) {
+                        *x += i32::from(v);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Drops quantized weights with magnitude below `min` and rows left empty.
+    pub(crate) fn prune(&mut self, min: u16) {
+        let mut b = WeightsBuilder::new(self.n_classes, self.scale);
+        let mut row = Vec::new();
+        for (r, &k) in self.row_keys.iter().enumerate() {
+            let (a, e) = (self.row_start[r] as usize, self.row_start[r + 1] as usize);
+            row.clear();
+            row.extend(
+                self.classes[a..e]
+                    .iter()
+                    .zip(&self.values[a..e])
+                    .filter(|(_, v)| v.unsigned_abs() >= min)
+                    .map(|(&c, &v)| (u16::from(c), v)),
+            );
+            b.push(k, &row);
+        }
+        *self = b.build();
+    }
+
+    /// Number of features and of stored weights.
+    pub(crate) fn size(&self) -> (usize, usize) {
+        (self.row_keys.len(), self.values.len())
+    }
+
+    pub(crate) fn write(&self, w: &mut Writer) {
+        w.u32(self.n_classes as u32);
+        w.f32(self.scale);
+        w.u32(self.row_keys.len() as u32);
+        for &k in &self.row_keys {
+            w.u64(k);
+        }
+        for &s in &self.row_start[1..] {
+            w.u32(s);
+        }
+        w.bytes(&self.classes);
+        for &v in &self.values {
+            w.u16(v as u16);
+        }
+    }
+
+    pub(crate) fn read(r: &mut Reader) -> Result<Weights, ModelError> {
+        let n_classes = r.u32()? as usize;
+        if n_classes > 256 {
+            return Err(r.corrupt("more than 256 classes"));
+        }
+        let scale = r.f32()?;
+        let n_rows = r.len32(8)?;
+        let mut row_keys = Vec::with_capacity(n_rows);
+        for _ in 0..n_rows {
+            let k = r.u64()?;
+            if k == 0 {
+                return Err(r.corrupt("zero feature key"));
+            }
+            row_keys.push(k);
+        }
+        let mut row_start = Vec::with_capacity(n_rows + 1);
+        row_start.push(0u32);
+        for _ in 0..n_rows {
+            let s = r.u32()?;
+            if s < *row_start.last().unwrap_or(&0) {
+                return Err(r.corrupt("row offsets not increasing"));
+            }
+            row_start.push(s);
+        }
+        let n = *row_start.last().unwrap_or(&0) as usize;
+        let classes = r.take(n)?.to_vec();
+        if classes.iter().any(|&c| usize::from(c) >= n_classes) {
+            return Err(r.corrupt("class out of range"));
+        }
+        let mut values = Vec::with_capacity(n);
+        for _ in 0..n {
+            values.push(r.u16()? as i16);
+        }
+        let mut w = Weights {
+            n_classes,
+            scale,
+            table: Vec::new(),
+            mask: 0,
+            row_keys,
+            row_start,
+            classes,
+            values,
+            dense: Vec::new(),
+            sparse: Vec::new(),
+        };
+        w.index();
+        Ok(w)
+    }
+
+    /// Score scale (integer score × scale = averaged score).
+    #[allow(dead_code)]
+    pub(crate) fn scale(&self) -> f32 {
+        self.scale
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem_and_round_trips() {
+        let mut t = Trainer::new(3);
+        let data = [(vec![11u64, 5], 0usize), (vec![12, 5], 1), (vec![13, 5], 2)];
+        let mut scores = vec![0f32; 3];
+        for _ in 0..5 {
+            for (f, g) in &data {
+                t.score(f, &mut scores);
+                let p = (0..3)
+                    .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+                    .unwrap_or(0);
+                t.update(f, *g, p);
+                t.tick();
+            }
+        }
+        let w = t.finish();
+        let mut wr = Writer::default();
+        w.write(&mut wr);
+        let bytes = wr.into_inner();
+        let w2 = Weights::read(&mut Reader::new(&bytes)).unwrap();
+        for (f, g) in &data {
+            let mut s = vec![0i32; 3];
+            w2.score(f, &mut s);
+            let p = (0..3).max_by_key(|&c| s[c]).unwrap();
+            assert_eq!(p, *g);
+        }
+    }
+}
