@@ -205,7 +205,10 @@ impl<'d> LegacyCoder<'d> {
         let analysis = analysis.filter(|a| a.len() == words.len());
         let verb_mask = verb_mask.filter(|m| m.len() == words.len());
         let up: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
-        let word_count = up.iter().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let word_count = up
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
         if word_count < self.options.min_words {
             return Vec::new();
         }
@@ -487,21 +490,22 @@ impl<'d> LegacyCoder<'d> {
             (src, tgt)
         };
         let verb_span = (vs, ve);
-        let expand = |g: Option<usize>, default: &Option<String>| -> Vec<(String, Option<(usize, usize)>)> {
-            match g {
-                Some(g) => s.groups[g]
-                    .units
-                    .iter()
-                    .flat_map(|&u| {
-                        let unit = &s.units[u];
-                        unit.codes
-                            .iter()
-                            .map(move |c| (c.clone(), Some((unit.start, unit.end))))
-                    })
-                    .collect(),
-                None => vec![(default.clone().unwrap_or_else(|| "---".to_string()), None)],
-            }
-        };
+        let expand =
+            |g: Option<usize>, default: &Option<String>| -> Vec<(String, Option<(usize, usize)>)> {
+                match g {
+                    Some(g) => s.groups[g]
+                        .units
+                        .iter()
+                        .flat_map(|&u| {
+                            let unit = &s.units[u];
+                            unit.codes
+                                .iter()
+                                .map(move |c| (c.clone(), Some((unit.start, unit.end))))
+                        })
+                        .collect(),
+                    None => vec![(default.clone().unwrap_or_else(|| "---".to_string()), None)],
+                }
+            };
         let sources = expand(src, &self.options.default_source);
         let targets = expand(tgt, &self.options.default_target);
         let compound = bind.compound.is_some();
@@ -556,7 +560,8 @@ impl<'d> LegacyCoder<'d> {
         }
         if self.options.first_actor_source {
             let start = clause_start(s, vs);
-            return (0..s.groups.len()).find(|&g| s.groups[g].start >= start && s.groups[g].end <= vs);
+            return (0..s.groups.len())
+                .find(|&g| s.groups[g].start >= start && s.groups[g].end <= vs);
         }
         // Nearest group before the verb within its clause.
         let mut i = vs;
@@ -781,12 +786,17 @@ fn is_clause_boundary(s: &Sent<'_>, i: usize) -> bool {
 
 /// The first token after the next clause boundary at or after `from`.
 fn next_clause(s: &Sent<'_>, from: usize) -> usize {
-    (from..s.up.len()).find(|&i| is_clause_boundary(s, i)).map_or(s.up.len(), |i| i + 1)
+    (from..s.up.len())
+        .find(|&i| is_clause_boundary(s, i))
+        .map_or(s.up.len(), |i| i + 1)
 }
 
 /// The first token of the clause holding token `at`.
 fn clause_start(s: &Sent<'_>, at: usize) -> usize {
-    (0..at).rev().find(|&i| is_clause_boundary(s, i)).map_or(0, |i| i + 1)
+    (0..at)
+        .rev()
+        .find(|&i| is_clause_boundary(s, i))
+        .map_or(0, |i| i + 1)
 }
 
 /// TABARI: a personal pronoun stands for the first actor of the sentence.
@@ -796,8 +806,10 @@ fn resolve_pronouns(s: &mut Sent<'_>) {
     };
     let mut added = Vec::new();
     for i in first.end..s.up.len() {
-        if matches!(s.up[i].as_str(), "IT" | "HE" | "SHE" | "THEY" | "HIM" | "HER" | "THEM")
-            && !s.units.iter().any(|u| u.start <= i && i < u.end)
+        if matches!(
+            s.up[i].as_str(),
+            "IT" | "HE" | "SHE" | "THEY" | "HIM" | "HER" | "THEM"
+        ) && !s.units.iter().any(|u| u.start <= i && i < u.end)
         {
             added.push(Unit {
                 start: i,

@@ -260,7 +260,8 @@ impl Pattern {
     pub fn weight(&self) -> usize {
         let literal = |i: &&Item| matches!(i.kind, ItemKind::Word(_));
         let n = self.before.len() + self.after.len();
-        let lit = self.before.iter().filter(literal).count() + self.after.iter().filter(literal).count();
+        let lit =
+            self.before.iter().filter(literal).count() + self.after.iter().filter(literal).count();
         n * 100 + lit
     }
 }

@@ -184,7 +184,8 @@ pub(crate) fn read_tabari_options(
                 };
                 labels.push((code.trim().to_string(), name.trim().to_string()));
             }
-            "SET" | "COMPLEX" | "OUTPUT" | "FORWARD" | "DELETE" | "HIERARCHY" | "DATE" | "DEFAULT" => {
+            "SET" | "COMPLEX" | "OUTPUT" | "FORWARD" | "DELETE" | "HIERARCHY" | "DATE"
+            | "DEFAULT" => {
                 if !opts.apply_tabari(t) {
                     problems.note(line.number, format!("option ignored by rung: `{t}`"));
                 }

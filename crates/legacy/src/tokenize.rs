@@ -9,7 +9,10 @@
 pub fn tokenize(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     // TABARI texts write multi-word names with `_` ("Dol_Amroth"): they are words.
-    for chunk in text.split(|c: char| c.is_whitespace() || c == '_').filter(|c| !c.is_empty()) {
+    for chunk in text
+        .split(|c: char| c.is_whitespace() || c == '_')
+        .filter(|c| !c.is_empty())
+    {
         split_chunk(chunk, &mut out);
     }
     out

@@ -129,7 +129,11 @@ pub(crate) fn read_verbs(
 }
 
 fn parse_header(t: &str) -> Option<(String, EventCode)> {
-    let inner = t.trim_start_matches('-').trim_end_matches('-').trim();
+    // `---  DISGRACE   [110]---  ---` occurs too: all trailing dashes close the header.
+    let inner = t
+        .trim_start_matches('-')
+        .trim_end_matches(|c: char| c == '-' || c.is_whitespace())
+        .trim();
     let (name, groups) = split_brackets(inner).ok()?;
     // PETRARCH reads only the first code of a header (`--- DELAY [120] [031:031] ---`).
     let code = match groups.first() {
@@ -278,7 +282,10 @@ fn tabari_forms(base: VerbForm, exact: bool) -> Vec<VerbForm> {
         return out;
     }
     let w = base.verb.text.clone();
-    let mut endings: Vec<String> = ["S", "ES", "ED", "EN", "ING", "D", "N"].iter().map(|e| format!("{w}{e}")).collect();
+    let mut endings: Vec<String> = ["S", "ES", "ED", "EN", "ING", "D", "N"]
+        .iter()
+        .map(|e| format!("{w}{e}"))
+        .collect();
     if let Some(stem) = w.strip_suffix('E') {
         endings.push(format!("{stem}ING"));
     }
@@ -417,8 +424,15 @@ mod tests {
         let text = "<SYNSETS>\n&T\n+A\n</SYNSETS>\nBREAK_ [171]\n{ BROKE_ BROKEN_ }\n- * TREATY  [161] ;x\nABANDON [---]\n";
         let v = read(text, Flavor::Tabari).unwrap();
         assert_eq!(v.verbs.len(), 2);
-        let forms: Vec<&str> = v.verbs[0].forms.iter().map(|f| f.verb.text.as_str()).collect();
-        assert!(forms.contains(&"BROKE") && forms.contains(&"BREAKS"), "{forms:?}");
+        let forms: Vec<&str> = v.verbs[0]
+            .forms
+            .iter()
+            .map(|f| f.verb.text.as_str())
+            .collect();
+        assert!(
+            forms.contains(&"BROKE") && forms.contains(&"BREAKS"),
+            "{forms:?}"
+        );
         assert!(!v.verbs[0].forms[0].verb.stem);
         assert!(v.verbs[1].forms[0].verb.stem);
         assert!(v.verbs[1].code.is_null());
