@@ -239,14 +239,14 @@ impl ActorDict {
     /// Raw matches with the entry index of each.
     fn find_atoms_at(&self, words: &[&str], date: Option<Date>) -> Vec<(ActorMention, usize)> {
         let date = date.unwrap_or(DEFAULT_DATE);
-        let p = self.inner.trie.prepare(words);
-        let hits = self.inner.trie.scan(&p, |_| true);
-        hits.into_iter()
-            .map(|h| {
-                let entry = &self.inner.entries[h.entry as usize];
+        self.inner
+            .trie
+            .find(words)
+            .into_iter()
+            .map(|(start, end, e)| {
+                let entry = &self.inner.entries[e as usize];
                 let code = &entry.role_on(date).code;
-                let (start, end) = p.word_span(h.start, h.end);
-                (self.mention(start, end, code, entry.kind), h.entry as usize)
+                (self.mention(start, end, code, entry.kind), e as usize)
             })
             .collect()
     }

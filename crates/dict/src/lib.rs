@@ -32,6 +32,8 @@ mod error;
 mod load;
 mod pattern;
 mod places;
+#[cfg(test)]
+mod places_old;
 mod trie;
 mod tsv;
 mod weapons;

@@ -17,25 +17,38 @@
 /// Cuts a dictionary phrase into tokens (see the module documentation).
 pub fn split_phrase(phrase: &str) -> Vec<&str> {
     let mut out = Vec::new();
+    split_phrase_into(phrase, &mut out);
+    out
+}
+
+/// [`split_phrase`] into a reused buffer (appending).
+pub(crate) fn split_phrase_into<'a>(phrase: &'a str, out: &mut Vec<&'a str>) {
     for chunk in phrase.split_whitespace() {
         // a comma inside a phrase ("Washington, D.C.") is a token of its own.
         match chunk.strip_suffix(',') {
             Some(stem) if !stem.is_empty() => {
-                split_word_into(stem, &mut out);
+                split_word_into(stem, out);
                 out.push(",");
             }
-            _ => split_word_into(chunk, &mut out),
+            _ => split_word_into(chunk, out),
         }
     }
-    out
 }
 
 /// True when a text word must be cut further before matching (an unsplit hyphenated word
 /// or possessive).
+#[inline]
 pub(crate) fn needs_split(word: &str) -> bool {
     let b = word.as_bytes();
-    b.len() > 1
-        && (b.contains(&b'-') || possessive_stem(word).is_some() || word.contains('\u{2011}'))
+    if b.len() < 2 {
+        return false;
+    }
+    // one pass over the bytes: a hyphen, or the lead byte of U+2011 (checked in full only
+    // then); a possessive ends in s or S.
+    let last = b[b.len() - 1];
+    ((last == b's' || last == b'S') && possessive_stem(word).is_some())
+        || (b.iter().any(|&c| c == b'-' || c == 0xE2)
+            && (b.contains(&b'-') || word.contains('\u{2011}')))
 }
 
 /// Cuts one word at hyphens (kept as tokens) and a trailing possessive `'s`.
@@ -189,7 +202,7 @@ pub(crate) fn case_ok(case: Case, text: &str) -> bool {
     }
 }
 
-fn first_letter_upper(text: &str) -> bool {
+pub(crate) fn first_letter_upper(text: &str) -> bool {
     text.chars()
         .find(|c| c.is_alphabetic())
         .is_some_and(char::is_uppercase)

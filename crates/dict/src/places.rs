@@ -13,14 +13,17 @@
 //! A place that is also an actor ("Moscow", "Kyiv") is still a place: the coder decides by
 //! the word's role which reading applies.
 
-use crate::pattern::split_phrase;
-use crate::trie::TokenTrie;
+use crate::pattern::{
+    case_ok, first_letter_upper, fold, fold_ascii, split_phrase, split_phrase_into, Case,
+};
+use crate::trie::{split_words, Sub};
 use crate::tsv::{list, rows};
 use crate::DictError;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashSet, FxHasher};
+use std::hash::Hasher;
 use std::sync::Arc;
 
-const HEADER: &[&str] = &[
+pub(crate) const HEADER: &[&str] = &[
     "name",
     "country",
     "lat",
@@ -86,13 +89,39 @@ pub struct Gazetteer {
     inner: Arc<Inner>,
 }
 
+/// One name of a place, in the index.
+#[derive(Debug, Clone, Copy)]
+struct Name {
+    /// Hash of the folded token sequence ([`seq_hash`]).
+    hash: u64,
+    /// Position in the table's list of names (primary, then alternates, row by row): the
+    /// order ties are broken in.
+    order: u32,
+    /// Byte range of the name as written in `Inner::text`.
+    from: u32,
+    to: u32,
+    /// The place it names.
+    place: u32,
+    /// A primary name or a spelling of it (rather than a former or foreign name).
+    primary: bool,
+}
+
 #[derive(Debug)]
 struct Inner {
     places: Vec<Place>,
-    /// Per trie entry: candidate places, each with "is this its primary name?".
-    candidates: Vec<Vec<(u32, bool)>>,
-    trie: TokenTrie,
+    /// Every kept name as written, concatenated (one allocation instead of one per name).
+    text: String,
+    /// The names, sorted by (hash, order).
+    names: Vec<Name>,
+    /// `dir[b]..dir[b + 1]` is the range of `names` whose hash has top bits `b`.
+    dir: Vec<u32>,
+    /// Hashes of every proper token prefix of a multi-token name: a walk stops as soon as
+    /// the words read so far begin no name.
+    prefixes: FxHashSet<u64>,
 }
+
+/// Bits of the hash that index [`Inner::dir`].
+const DIR_BITS: u32 = 16;
 
 impl Gazetteer {
     /// Loads a table in the `places.tsv` format, dropping single-word names found in the
@@ -107,7 +136,8 @@ impl Gazetteer {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
         let mut places = Vec::new();
-        let mut names: Vec<(String, u32, bool)> = Vec::new();
+        let mut b = IndexBuilder::default();
+        let mut tokens = Vec::new();
         for r in rows(file, text, HEADER, 6)? {
             let num = |i: usize| -> Result<f64, DictError> {
                 r.get(i)
@@ -133,13 +163,15 @@ impl Gazetteer {
                 return Err(r.error(file, format!("bad country code {country:?}")));
             }
             let idx = places.len() as u32;
-            names.push((r.get(0).to_string(), idx, true));
+            b.add(r.get(0), idx, true, &stop, &mut tokens);
             // '=' marks a spelling variant of the primary name ("=Odessa" for Odesa): it
             // ranks with primary names; other alternates (former names) rank below them.
-            names.extend(list(r.get(6)).map(|a| match a.strip_prefix('=') {
-                Some(v) => (v.to_string(), idx, true),
-                None => (a.to_string(), idx, false),
-            }));
+            for a in list(r.get(6)) {
+                match a.strip_prefix('=') {
+                    Some(v) => b.add(v, idx, true, &stop, &mut tokens),
+                    None => b.add(a, idx, false, &stop, &mut tokens),
+                }
+            }
             places.push(Place {
                 name: r.get(0).to_string(),
                 country: country.to_string(),
@@ -149,45 +181,7 @@ impl Gazetteer {
                 kind,
             });
         }
-        Ok(Self::compile(places, names, &stop))
-    }
-
-    fn compile(
-        places: Vec<Place>,
-        names: Vec<(String, u32, bool)>,
-        stop: &FxHashSet<&str>,
-    ) -> Gazetteer {
-        let mut trie = TokenTrie::default();
-        let mut candidates: Vec<Vec<(u32, bool)>> = Vec::new();
-        let mut by_pattern: FxHashMap<String, u32> = FxHashMap::default();
-        for (name, idx, primary) in names {
-            let tokens = split_phrase(&name);
-            if tokens.is_empty() || (tokens.len() == 1 && stop.contains(name.as_str())) {
-                continue;
-            }
-            // Places must be written with a capital: a lowercase-only name would match
-            // ordinary words.
-            if !name.chars().next().is_some_and(char::is_uppercase) {
-                continue;
-            }
-            let entry = *by_pattern.entry(name.clone()).or_insert_with(|| {
-                let e = candidates.len() as u32;
-                trie.insert(&tokens, e);
-                candidates.push(Vec::new());
-                e
-            });
-            let c = &mut candidates[entry as usize];
-            if !c.iter().any(|&(i, _)| i == idx) {
-                c.push((idx, primary));
-            }
-        }
-        Gazetteer {
-            inner: Arc::new(Inner {
-                places,
-                candidates,
-                trie,
-            }),
-        }
+        Ok(b.finish(places))
     }
 
     /// Places named in a sentence, leftmost-longest, without country context.
@@ -198,34 +192,172 @@ impl Gazetteer {
     /// Places named in a sentence, preferring readings in the `preferred` countries
     /// (country codes, e.g. the countries of the actors in the article).
     pub fn find_with_context(&self, words: &[&str], preferred: &[&str]) -> Vec<PlaceMention> {
-        let p = self.inner.trie.prepare(words);
-        self.inner
-            .trie
-            .scan(&p, |_| true)
-            .into_iter()
-            .filter_map(|h| {
-                let (start, end) = p.word_span(h.start, h.end);
-                let place = self.best(&self.inner.candidates[h.entry as usize], preferred)?;
-                Some(PlaceMention {
-                    start,
-                    end,
-                    name: place.name.clone(),
-                    country: place.country.clone(),
-                    lat: place.lat,
-                    lon: place.lon,
-                    population: place.population,
-                    kind: place.kind,
-                })
-            })
-            .collect()
+        let mut out = Vec::new();
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut s) => {
+                s.clear();
+                split_words(words, &mut s.subs);
+                self.find_subs(words, &mut s, preferred, &mut out);
+            }
+            Err(_) => {
+                let mut s = Scratch::default();
+                split_words(words, &mut s.subs);
+                self.find_subs(words, &mut s, preferred, &mut out);
+            }
+        });
+        out
     }
 
-    /// The best reading among candidates: preferred country, primary name, population.
-    fn best(&self, cands: &[(u32, bool)], preferred: &[&str]) -> Option<&Place> {
-        let places = &self.inner.places;
-        cands
+    /// The matcher proper, over sub-tokens already in `s.subs`.
+    pub(crate) fn find_subs(
+        &self,
+        words: &[&str],
+        s: &mut Scratch,
+        preferred: &[&str],
+        out: &mut Vec<PlaceMention>,
+    ) {
+        s.hashes.clear();
+        s.hashes.resize(s.subs.len(), None);
+        let mut i = 0;
+        while i < s.subs.len() {
+            match self.longest_at(words, s, i) {
+                Some((end, names, spelling)) => {
+                    if let Some(place) = self.best(names, spelling, preferred) {
+                        out.push(PlaceMention {
+                            start: s.subs[i].word as usize,
+                            end: s.subs[end - 1].word as usize + 1,
+                            name: place.name.clone(),
+                            country: place.country.clone(),
+                            lat: place.lat,
+                            lon: place.lon,
+                            population: place.population,
+                            kind: place.kind,
+                        });
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// The longest name starting at sub-token `start` whose capitalization the text
+    /// honours: the end sub-token, the names sharing its hash and its spelling.
+    fn longest_at<'a>(
+        &'a self,
+        words: &[&str],
+        s: &mut Scratch,
+        start: usize,
+    ) -> Option<(usize, &'a [Name], &'a str)> {
+        let first = s.subs[start];
+        // Every kept name starts with a capital, which the text must show.
+        if !first.starts || !first_letter_upper(first.text(words)) {
+            return None;
+        }
+        let mut reached = [(0usize, 0u64); 16];
+        let mut nreached = 0;
+        let mut h = SEQ_SEED;
+        for j in start..s.subs.len() {
+            let th = match s.hashes[j] {
+                Some(th) => th,
+                None => {
+                    let th = token_hash(s.subs[j].text(words));
+                    s.hashes[j] = Some(th);
+                    th
+                }
+            };
+            h = seq_step(h, th);
+            if s.subs[j].ends && nreached < reached.len() && !self.by_hash(h).is_empty() {
+                reached[nreached] = (j + 1, h);
+                nreached += 1;
+            }
+            if !self.inner.prefixes.contains(&h) {
+                break;
+            }
+        }
+        for &(end, h) in reached[..nreached].iter().rev() {
+            let names = self.by_hash(h);
+            if let Some(spelling) = self.spelling_matching(words, &s.subs[start..end], names) {
+                return Some((end, names, spelling));
+            }
+        }
+        None
+    }
+
+    /// Names with this sequence hash, in table order.
+    fn by_hash(&self, h: u64) -> &[Name] {
+        let b = (h >> (64 - DIR_BITS)) as usize;
+        let lo = self.inner.dir[b] as usize;
+        let hi = self.inner.dir[b + 1] as usize;
+        let bucket = &self.inner.names[lo..hi];
+        let from = bucket.partition_point(|n| n.hash < h);
+        let to = from + bucket[from..].partition_point(|n| n.hash == h);
+        &bucket[from..to]
+    }
+
+    fn name_text(&self, n: &Name) -> &str {
+        self.inner
+            .text
+            .get(n.from as usize..n.to as usize)
+            .unwrap_or("")
+    }
+
+    /// Among names of one hash (in table order), the first spelling that equals the
+    /// sub-tokens once folded and whose capitalization holds: the choice the token trie
+    /// made, trying its entries (one per spelling) in insertion order.
+    fn spelling_matching<'a>(
+        &'a self,
+        words: &[&str],
+        subs: &[Sub],
+        names: &'a [Name],
+    ) -> Option<&'a str> {
+        let mut tried: Vec<&str> = Vec::new();
+        for n in names {
+            let spelling = self.name_text(n);
+            if tried.contains(&spelling) {
+                continue;
+            }
+            tried.push(spelling);
+            let tokens = split_phrase(spelling);
+            let fits = tokens.len() == subs.len()
+                && tokens.iter().zip(subs).all(|(t, sub)| {
+                    let text = sub.text(words);
+                    case_ok(Case::of(t), text) && fold(t) == fold(text)
+                });
+            if fits {
+                return Some(spelling);
+            }
+        }
+        None
+    }
+
+    /// The places a spelling names, each once (with its first reading: primary or not), in
+    /// table order.
+    fn readings<'a>(
+        &'a self,
+        names: &'a [Name],
+        spelling: &'a str,
+    ) -> impl Iterator<Item = (u32, bool)> + 'a {
+        let same: Vec<&Name> = names
             .iter()
-            .max_by_key(|&&(i, primary)| {
+            .filter(|n| self.name_text(n) == spelling)
+            .collect();
+        let mut out: Vec<(u32, bool)> = Vec::with_capacity(same.len());
+        for n in same {
+            if !out.iter().any(|&(p, _)| p == n.place) {
+                out.push((n.place, n.primary));
+            }
+        }
+        out.into_iter()
+    }
+
+    /// The best reading of a spelling: preferred country, primary name, countries over
+    /// regions over cities, then the larger population (the last of equals, as
+    /// `max_by_key` gives).
+    fn best(&self, names: &[Name], spelling: &str, preferred: &[&str]) -> Option<&Place> {
+        let places = &self.inner.places;
+        self.readings(names, spelling)
+            .max_by_key(|&(i, primary)| {
                 let p = &places[i as usize];
                 let pref = preferred.contains(&p.country.as_str());
                 // countries and regions outrank a city of the same name ("Georgia")
@@ -236,17 +368,35 @@ impl Gazetteer {
                 };
                 (pref, primary, rank, p.population)
             })
-            .map(|&(i, _)| &places[i as usize])
+            .map(|(i, _)| &places[i as usize])
     }
 
     /// All places with this primary or alternate name (any capitalization).
     pub fn lookup(&self, name: &str) -> Vec<&Place> {
-        self.inner
-            .trie
-            .lookup(&split_phrase(name))
+        let tokens = split_phrase(name);
+        if tokens.is_empty() {
+            return Vec::new();
+        }
+        let h = tokens
             .iter()
-            .flat_map(|&e| self.inner.candidates[e as usize].iter())
-            .map(|&(i, _)| &self.inner.places[i as usize])
+            .fold(SEQ_SEED, |h, t| seq_step(h, token_hash(t)));
+        let folded: Vec<String> = tokens.iter().map(|t| fold(t)).collect();
+        let names = self.by_hash(h);
+        let mut spellings: Vec<&str> = Vec::new();
+        for n in names {
+            let sp = self.name_text(n);
+            let same = split_phrase(sp)
+                .iter()
+                .map(|t| fold(t))
+                .eq(folded.iter().cloned());
+            if same && !spellings.contains(&sp) {
+                spellings.push(sp);
+            }
+        }
+        spellings
+            .into_iter()
+            .flat_map(|sp| self.readings(names, sp))
+            .map(|(i, _)| &self.inner.places[i as usize])
             .collect()
     }
 
@@ -259,6 +409,112 @@ impl Gazetteer {
     pub fn is_empty(&self) -> bool {
         self.inner.places.is_empty()
     }
+}
+
+/// Collects the names of a table into the index.
+#[derive(Default)]
+struct IndexBuilder {
+    text: String,
+    names: Vec<Name>,
+    prefixes: FxHashSet<u64>,
+}
+
+impl IndexBuilder {
+    /// Adds one name unless it cannot match: no tokens, a single-word stop word, or not
+    /// written with a capital (a lowercase-only name would match ordinary words).
+    fn add<'t>(
+        &mut self,
+        name: &'t str,
+        place: u32,
+        primary: bool,
+        stop: &FxHashSet<&str>,
+        tokens: &mut Vec<&'t str>,
+    ) {
+        tokens.clear();
+        split_phrase_into(name, tokens);
+        let keep = !tokens.is_empty()
+            && (tokens.len() != 1 || !stop.contains(name))
+            && name.chars().next().is_some_and(char::is_uppercase);
+        if keep {
+            let mut h = SEQ_SEED;
+            for (k, t) in tokens.iter().enumerate() {
+                if k > 0 {
+                    self.prefixes.insert(h);
+                }
+                h = seq_step(h, token_hash(t));
+            }
+            let from = self.text.len() as u32;
+            self.text.push_str(name);
+            self.names.push(Name {
+                hash: h,
+                order: self.names.len() as u32,
+                from,
+                to: self.text.len() as u32,
+                place,
+                primary,
+            });
+        }
+    }
+
+    fn finish(mut self, places: Vec<Place>) -> Gazetteer {
+        self.names.sort_unstable_by_key(|n| (n.hash, n.order));
+        let nb = 1usize << DIR_BITS;
+        let mut dir = vec![0u32; nb + 1];
+        for n in &self.names {
+            dir[(n.hash >> (64 - DIR_BITS)) as usize + 1] += 1;
+        }
+        for b in 0..nb {
+            dir[b + 1] += dir[b];
+        }
+        Gazetteer {
+            inner: Arc::new(Inner {
+                places,
+                text: self.text,
+                names: self.names,
+                dir,
+                prefixes: self.prefixes,
+            }),
+        }
+    }
+}
+
+/// Per-thread scratch for matching: the sentence's sub-tokens and their token hashes.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    pub subs: Vec<Sub>,
+    hashes: Vec<Option<u64>>,
+}
+
+impl Scratch {
+    pub fn clear(&mut self) {
+        self.subs.clear();
+        self.hashes.clear();
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+const SEQ_SEED: u64 = 0x243f_6a88_85a3_08d3;
+
+/// Hash of one token's folded form.
+fn token_hash(token: &str) -> u64 {
+    let mut buf = [0u8; 48];
+    let mut hasher = FxHasher::default();
+    match fold_ascii(token, &mut buf) {
+        Some(key) => hasher.write(key.as_bytes()),
+        None => hasher.write(fold(token).as_bytes()),
+    }
+    hasher.finish()
+}
+
+/// Extends a token-sequence hash by one token hash (order-sensitive, well mixed in the
+/// top bits that index the directory).
+#[inline]
+fn seq_step(h: u64, token: u64) -> u64 {
+    let x = (h ^ token).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    x ^ (x >> 29)
 }
 
 #[cfg(test)]

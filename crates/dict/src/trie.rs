@@ -27,26 +27,92 @@ pub(crate) struct TokenTrie {
     cases: Vec<Box<[Case]>>,
 }
 
-/// A sentence prepared for matching: folded token ids over sub-tokens, with the map back
-/// to the caller's word indexes.
-#[derive(Debug)]
-pub(crate) struct Prepared<'w> {
-    /// Token id per sub-token ([`NONE`] when unknown).
-    ids: Vec<u32>,
-    /// The sub-token text, for capitalization checks.
-    pub text: Vec<&'w str>,
-    /// Per sub-token: index of the word it comes from.
-    pub word: Vec<u32>,
-    /// Per sub-token: does it start its word / end its word?
-    starts: Vec<bool>,
-    ends: Vec<bool>,
+/// One matching unit of a sentence: a word, or a piece of an unsplit word ("F", "-", "16"
+/// of "F-16"; "Kyiv" and "'s" of "Kyiv's"), as byte offsets into the caller's word so the
+/// buffers holding it can be reused across sentences.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sub {
+    /// Index of the word it comes from.
+    pub word: u32,
+    /// Byte range inside that word.
+    pub from: u32,
+    pub to: u32,
+    /// Does it start its word / may a match end after it?
+    pub starts: bool,
+    pub ends: bool,
 }
 
-impl Prepared<'_> {
+impl Sub {
+    /// The sub-token's text.
+    #[inline]
+    pub fn text<'w>(&self, words: &[&'w str]) -> &'w str {
+        words[self.word as usize]
+            .get(self.from as usize..self.to as usize)
+            .unwrap_or("")
+    }
+}
+
+/// Cuts the caller's words into sub-tokens (see [`Sub`]), appending to `out`.
+pub(crate) fn split_words(words: &[&str], out: &mut Vec<Sub>) {
+    let mut pieces = Vec::new();
+    for (wi, &w) in words.iter().enumerate() {
+        if needs_split(w) {
+            pieces.clear();
+            split_word_into(w, &mut pieces);
+            let last = pieces.len().saturating_sub(1);
+            // The stem of an unsplit possessive ("Kyiv" of "Kyiv's") may end a match.
+            let poss = last > 0 && matches!(pieces[last], "'s" | "\u{2019}s" | "'S" | "\u{2019}S");
+            for (k, piece) in pieces.iter().enumerate() {
+                // pieces are slices of `w`: their offset is the pointer difference
+                let from = piece.as_ptr() as usize - w.as_ptr() as usize;
+                out.push(Sub {
+                    word: wi as u32,
+                    from: from as u32,
+                    to: (from + piece.len()) as u32,
+                    starts: k == 0,
+                    ends: k == last || (poss && k + 1 == last),
+                });
+            }
+        } else {
+            out.push(Sub {
+                word: wi as u32,
+                from: 0,
+                to: w.len() as u32,
+                starts: true,
+                ends: true,
+            });
+        }
+    }
+}
+
+/// A sentence prepared for matching against one trie: its sub-tokens and their token ids.
+/// Reused across sentences (see [`TokenTrie::find`]).
+#[derive(Debug, Default)]
+pub(crate) struct Prepared {
+    /// The sub-tokens.
+    pub subs: Vec<Sub>,
+    /// Token id per sub-token ([`NONE`] when unknown).
+    ids: Vec<u32>,
+}
+
+impl Prepared {
     /// Number of sub-tokens.
     pub fn len(&self) -> usize {
         self.ids.len()
     }
+
+    /// The word span `start..end` (exclusive) covered by sub-tokens `s..e`.
+    pub fn word_span(&self, s: usize, e: usize) -> (usize, usize) {
+        (
+            self.subs[s].word as usize,
+            self.subs[e - 1].word as usize + 1,
+        )
+    }
+}
+
+thread_local! {
+    /// Per-thread scratch for [`TokenTrie::find`]: matching allocates only its result.
+    static SCRATCH: std::cell::RefCell<Prepared> = std::cell::RefCell::new(Prepared::default());
 }
 
 /// A match of one entry over sub-tokens `start..end`.
@@ -102,34 +168,37 @@ impl TokenTrie {
             .map_or(&[], |v| v.as_slice())
     }
 
-    /// Folds and looks up every word, cutting unsplit hyphenated words and possessives.
-    pub fn prepare<'w>(&self, words: &[&'w str]) -> Prepared<'w> {
-        let n = words.len();
-        let mut p = Prepared {
-            ids: Vec::with_capacity(n),
-            text: Vec::with_capacity(n),
-            word: Vec::with_capacity(n),
-            starts: Vec::with_capacity(n),
-            ends: Vec::with_capacity(n),
+    /// Cuts and looks up every word (reusing `p`'s buffers).
+    pub fn prepare_into(&self, words: &[&str], p: &mut Prepared) {
+        p.subs.clear();
+        split_words(words, &mut p.subs);
+        self.ids_into(words, p);
+    }
+
+    /// Looks up the token id of every sub-token already in `p.subs`.
+    pub fn ids_into(&self, words: &[&str], p: &mut Prepared) {
+        p.ids.clear();
+        p.ids
+            .extend(p.subs.iter().map(|s| self.id_of(s.text(words))));
+    }
+
+    /// Leftmost-longest matches over `words`, as word spans `(start, end, entry)`, using a
+    /// per-thread scratch buffer.
+    pub fn find(&self, words: &[&str]) -> Vec<(usize, usize, u32)> {
+        let run = |p: &mut Prepared| {
+            self.prepare_into(words, p);
+            self.scan(words, p, |_| true)
+                .into_iter()
+                .map(|h| {
+                    let (s, e) = p.word_span(h.start, h.end);
+                    (s, e, h.entry)
+                })
+                .collect()
         };
-        let mut pieces = Vec::new();
-        for (wi, &w) in words.iter().enumerate() {
-            if needs_split(w) {
-                pieces.clear();
-                split_word_into(w, &mut pieces);
-                let last = pieces.len().saturating_sub(1);
-                // The stem of an unsplit possessive ("Kyiv" of "Kyiv's") may end a match.
-                let poss =
-                    last > 0 && matches!(pieces[last], "'s" | "\u{2019}s" | "'S" | "\u{2019}S");
-                for (k, piece) in pieces.iter().enumerate() {
-                    let ends = k == last || (poss && k + 1 == last);
-                    p.push(self.id_of(piece), piece, wi, k == 0, ends);
-                }
-            } else {
-                p.push(self.id_of(w), w, wi, true, true);
-            }
-        }
-        p
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut p) => run(&mut p),
+            Err(_) => run(&mut Prepared::default()),
+        })
     }
 
     #[inline]
@@ -147,11 +216,12 @@ impl TokenTrie {
     /// capitalization holds and `accept` agrees. Matches start and end on word boundaries.
     pub fn longest_at(
         &self,
-        p: &Prepared<'_>,
+        words: &[&str],
+        p: &Prepared,
         start: usize,
         mut accept: impl FnMut(u32) -> bool,
     ) -> Option<Hit> {
-        if !p.starts[start] || p.ids[start] == NONE {
+        if !p.subs[start].starts || p.ids[start] == NONE {
             return None;
         }
         // (end, node) of every node reached that has outputs; at most a handful.
@@ -169,7 +239,7 @@ impl TokenTrie {
                 None => break,
             }
             j += 1;
-            if p.ends[j - 1] && !self.outputs[node as usize].is_empty() {
+            if p.subs[j - 1].ends && !self.outputs[node as usize].is_empty() {
                 if nreached == reached.len() {
                     reached.copy_within(1.., 0);
                     nreached -= 1;
@@ -180,7 +250,7 @@ impl TokenTrie {
         }
         for &(end, node) in reached[..nreached].iter().rev() {
             for &entry in &self.outputs[node as usize] {
-                if self.case_holds(p, start, entry) && accept(entry) {
+                if self.case_holds(words, p, start, entry) && accept(entry) {
                     return Some(Hit { start, end, entry });
                 }
             }
@@ -188,20 +258,25 @@ impl TokenTrie {
         None
     }
 
-    fn case_holds(&self, p: &Prepared<'_>, start: usize, entry: u32) -> bool {
+    fn case_holds(&self, words: &[&str], p: &Prepared, start: usize, entry: u32) -> bool {
         let cases = &self.cases[entry as usize];
         cases
             .iter()
             .enumerate()
-            .all(|(k, &c)| crate::pattern::case_ok(c, p.text[start + k]))
+            .all(|(k, &c)| crate::pattern::case_ok(c, p.subs[start + k].text(words)))
     }
 
     /// Leftmost-longest scan of the whole sentence.
-    pub fn scan(&self, p: &Prepared<'_>, mut accept: impl FnMut(u32) -> bool) -> Vec<Hit> {
+    pub fn scan(
+        &self,
+        words: &[&str],
+        p: &Prepared,
+        mut accept: impl FnMut(u32) -> bool,
+    ) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut i = 0;
         while i < p.len() {
-            match self.longest_at(p, i, &mut accept) {
+            match self.longest_at(words, p, i, &mut accept) {
                 Some(hit) => {
                     i = hit.end;
                     hits.push(hit);
@@ -210,21 +285,6 @@ impl TokenTrie {
             }
         }
         hits
-    }
-}
-
-impl<'w> Prepared<'w> {
-    fn push(&mut self, id: u32, text: &'w str, word: usize, starts: bool, ends: bool) {
-        self.ids.push(id);
-        self.text.push(text);
-        self.word.push(word as u32);
-        self.starts.push(starts);
-        self.ends.push(ends);
-    }
-
-    /// The word span `start..end` (exclusive) covered by sub-tokens `s..e`.
-    pub fn word_span(&self, s: usize, e: usize) -> (usize, usize) {
-        (self.word[s] as usize, self.word[e - 1] as usize + 1)
     }
 }
 
@@ -245,23 +305,15 @@ mod tests {
     fn leftmost_longest() {
         let t = trie(&["Russian", "Russian forces", "forces"]);
         let words = ["The", "Russian", "forces", "and", "forces"];
-        let p = t.prepare(&words);
-        let hits = t.scan(&p, |_| true);
-        assert_eq!(hits.len(), 2);
-        assert_eq!((hits[0].start, hits[0].end, hits[0].entry), (1, 3, 1));
-        assert_eq!((hits[1].start, hits[1].end, hits[1].entry), (4, 5, 2));
+        let hits = t.find(&words);
+        assert_eq!(hits, vec![(1, 3, 1), (4, 5, 2)]);
     }
 
     #[test]
     fn unsplit_words_are_cut_but_spans_stay_on_words() {
         let t = trie(&["U.S.", "F-16"]);
         let words = ["U.S.-made", "F-16", "jets", "U.S.\u{2019}s"];
-        let p = t.prepare(&words);
-        let hits: Vec<_> = t
-            .scan(&p, |_| true)
-            .iter()
-            .map(|h| p.word_span(h.start, h.end))
-            .collect();
+        let hits: Vec<_> = t.find(&words).iter().map(|h| (h.0, h.1)).collect();
         // "U.S." matches only part of the word "U.S.-made": not a word-aligned match; the
         // stem of an unsplit possessive is.
         assert_eq!(hits, vec![(1, 2), (3, 4)]);
@@ -270,8 +322,11 @@ mod tests {
     #[test]
     fn capitalization_is_checked() {
         let t = trie(&["US", "Turkey"]);
-        let p = t.prepare(&["us", "turkey", "US", "Turkey"]);
-        let hits: Vec<_> = t.scan(&p, |_| true).iter().map(|h| h.start).collect();
+        let hits: Vec<_> = t
+            .find(&["us", "turkey", "US", "Turkey"])
+            .iter()
+            .map(|h| h.0)
+            .collect();
         assert_eq!(hits, vec![2, 3]);
     }
 

@@ -224,15 +224,12 @@ impl WeaponDict {
 
     /// Weapons mentioned in a sentence, leftmost-longest.
     pub fn find(&self, words: &[&str]) -> Vec<WeaponMention<'_>> {
-        let p = self.inner.trie.prepare(words);
         self.inner
             .trie
-            .scan(&p, |_| true)
+            .find(words)
             .into_iter()
-            .map(|h| {
-                let (start, end) = p.word_span(h.start, h.end);
-                let weapon =
-                    &self.inner.weapons[self.inner.entry_weapon[h.entry as usize] as usize];
+            .map(|(start, end, e)| {
+                let weapon = &self.inner.weapons[self.inner.entry_weapon[e as usize] as usize];
                 WeaponMention { start, end, weapon }
             })
             .collect()
