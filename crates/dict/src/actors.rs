@@ -236,13 +236,31 @@ impl ActorDict {
             .collect()
     }
 
+    /// Composed mentions over sub-tokens already cut into `p` (see [`crate::Dictionaries::scan`]).
+    pub(crate) fn find_prepared(
+        &self,
+        words: &[&str],
+        p: &mut crate::trie::Prepared,
+        date: Option<Date>,
+    ) -> Vec<ActorMention> {
+        let hits = self.inner.trie.hits(words, p);
+        let atoms = self.atoms(hits, date);
+        crate::compose::compose(words, atoms, |e| self.inner.entries[e].generic)
+    }
+
     /// Raw matches with the entry index of each.
     fn find_atoms_at(&self, words: &[&str], date: Option<Date>) -> Vec<(ActorMention, usize)> {
+        self.atoms(self.inner.trie.find(words), date)
+    }
+
+    /// Mentions of trie hits, with the entry index of each.
+    fn atoms(
+        &self,
+        hits: Vec<(usize, usize, u32)>,
+        date: Option<Date>,
+    ) -> Vec<(ActorMention, usize)> {
         let date = date.unwrap_or(DEFAULT_DATE);
-        self.inner
-            .trie
-            .find(words)
-            .into_iter()
+        hits.into_iter()
             .map(|(start, end, e)| {
                 let entry = &self.inner.entries[e as usize];
                 let code = &entry.role_on(date).code;

@@ -34,6 +34,7 @@ mod pattern;
 mod places;
 #[cfg(test)]
 mod places_old;
+mod scan;
 mod trie;
 mod tsv;
 mod weapons;
@@ -47,6 +48,7 @@ pub use error::{Collision, DictError};
 pub use load::{load_actors, load_agents};
 pub use pattern::{fold, split_phrase};
 pub use places::{Gazetteer, Place, PlaceKind, PlaceMention};
+pub use scan::Scan;
 pub use weapons::{Weapon, WeaponCategory, WeaponDict, WeaponMention};
 
 use std::sync::OnceLock;

@@ -168,13 +168,6 @@ impl TokenTrie {
             .map_or(&[], |v| v.as_slice())
     }
 
-    /// Cuts and looks up every word (reusing `p`'s buffers).
-    pub fn prepare_into(&self, words: &[&str], p: &mut Prepared) {
-        p.subs.clear();
-        split_words(words, &mut p.subs);
-        self.ids_into(words, p);
-    }
-
     /// Looks up the token id of every sub-token already in `p.subs`.
     pub fn ids_into(&self, words: &[&str], p: &mut Prepared) {
         p.ids.clear();
@@ -186,19 +179,27 @@ impl TokenTrie {
     /// per-thread scratch buffer.
     pub fn find(&self, words: &[&str]) -> Vec<(usize, usize, u32)> {
         let run = |p: &mut Prepared| {
-            self.prepare_into(words, p);
-            self.scan(words, p, |_| true)
-                .into_iter()
-                .map(|h| {
-                    let (s, e) = p.word_span(h.start, h.end);
-                    (s, e, h.entry)
-                })
-                .collect()
+            p.subs.clear();
+            split_words(words, &mut p.subs);
+            self.hits(words, p)
         };
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut p) => run(&mut p),
             Err(_) => run(&mut Prepared::default()),
         })
+    }
+
+    /// Leftmost-longest matches as word spans, over sub-tokens already cut into `p.subs`
+    /// (so several dictionaries can share one cut).
+    pub fn hits(&self, words: &[&str], p: &mut Prepared) -> Vec<(usize, usize, u32)> {
+        self.ids_into(words, p);
+        self.scan(words, p, |_| true)
+            .into_iter()
+            .map(|h| {
+                let (s, e) = p.word_span(h.start, h.end);
+                (s, e, h.entry)
+            })
+            .collect()
     }
 
     #[inline]

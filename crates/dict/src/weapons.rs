@@ -224,10 +224,20 @@ impl WeaponDict {
 
     /// Weapons mentioned in a sentence, leftmost-longest.
     pub fn find(&self, words: &[&str]) -> Vec<WeaponMention<'_>> {
-        self.inner
-            .trie
-            .find(words)
-            .into_iter()
+        self.mentions(self.inner.trie.find(words))
+    }
+
+    /// Weapons over sub-tokens already cut into `p` (see [`crate::Dictionaries::scan`]).
+    pub(crate) fn find_prepared(
+        &self,
+        words: &[&str],
+        p: &mut crate::trie::Prepared,
+    ) -> Vec<WeaponMention<'_>> {
+        self.mentions(self.inner.trie.hits(words, p))
+    }
+
+    fn mentions(&self, hits: Vec<(usize, usize, u32)>) -> Vec<WeaponMention<'_>> {
+        hits.into_iter()
             .map(|(start, end, e)| {
                 let weapon = &self.inner.weapons[self.inner.entry_weapon[e as usize] as usize];
                 WeaponMention { start, end, weapon }

@@ -68,6 +68,30 @@ fn load_timing() {
     let t = std::time::Instant::now();
     let d = Dictionaries::load().unwrap();
     eprintln!("load: {:?}", t.elapsed());
+    let data = |n: &str| {
+        rung_dict::DATA_FILES
+            .iter()
+            .find(|(f, _)| *f == n)
+            .map_or("", |(_, t)| *t)
+    };
+    let t = std::time::Instant::now();
+    let g = rung_dict::Gazetteer::from_tsv(
+        "places.tsv",
+        data("places.tsv"),
+        data("place_stopwords.txt"),
+    );
+    eprintln!(
+        "gazetteer: {:?} ({})",
+        t.elapsed(),
+        g.map_or(0, |g| g.len())
+    );
+    let t = std::time::Instant::now();
+    let b = d.actors.to_builder().build();
+    eprintln!(
+        "actors rebuild: {:?} ({})",
+        t.elapsed(),
+        b.map_or(0, |b| b.len())
+    );
     let words = w("Russian forces shelled the outskirts of Kharkiv overnight with Grad rockets , killing two civilians , the regional governor Oleh Syniehubov said on Telegram on Sunday .");
     let t = std::time::Instant::now();
     for _ in 0..10000 {
