@@ -117,6 +117,10 @@ const OPENERS: &[&str] = &[
 
 /// The class of `word` (the text before a period, without it), if it is an abbreviation.
 pub(crate) fn lookup(word: &str) -> Option<Abbrev> {
+    // Listed abbreviations are short; longer words can only be dotted initialisms.
+    if word.len() > 6 && !word.contains('.') {
+        return None;
+    }
     if TITLES.contains(&word) {
         Some(Abbrev::Title)
     } else if FINALS.contains(&word) || is_initialism(word) {

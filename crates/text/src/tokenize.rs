@@ -139,6 +139,14 @@ fn url_core(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
         ce -= 1;
     }
     let core = &text[cs..ce];
+    // Cheap rejection: URLs start with h/w/f, e-mail addresses hold '@'.
+    if !matches!(
+        core.as_bytes().first(),
+        Some(b'h' | b'H' | b'w' | b'W' | b'f' | b'F')
+    ) && memchr::memchr(b'@', core.as_bytes()).is_none()
+    {
+        return None;
+    }
     let lower_starts = |p: &str| {
         core.len() > p.len() && core.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
     };
@@ -219,9 +227,18 @@ fn word(text: &str, s: usize, e: usize, out: &mut Vec<Token>) -> usize {
     let b = text.as_bytes();
     let mut q = s;
     let mut prev = '\0';
+    // Plain ASCII words (the vast majority) skip the splitting rules below.
+    let mut plain = true;
     while q < e {
+        let x = b[q];
+        if x.is_ascii_alphanumeric() || x == b'_' {
+            prev = x as char;
+            q += 1;
+            continue;
+        }
         let (c, len) = char_at(text, q);
-        if is_word_char(c) || c == '_' {
+        if !c.is_ascii() && is_word_char(c) {
+            plain = false;
             prev = c;
             q += len;
             continue;
@@ -238,6 +255,7 @@ fn word(text: &str, s: usize, e: usize, out: &mut Vec<Token>) -> usize {
                     _ => true,
                 };
             if ok {
+                plain = false;
                 prev = c;
                 q += len;
                 continue;
@@ -246,7 +264,11 @@ fn word(text: &str, s: usize, e: usize, out: &mut Vec<Token>) -> usize {
         break;
     }
     let first = out.len();
-    split_word(text, s, q, out);
+    if plain && !b[s].is_ascii_digit() && !matches!(q - s, 5 | 6) {
+        push(out, s, q);
+    } else {
+        split_word(text, s, q, out);
+    }
     // A following period belongs to an abbreviation ("Gen.", "U.S."), not to an ellipsis.
     let dots = b[q..e].iter().take_while(|&&c| c == b'.').count();
     let n = out.len();
@@ -255,8 +277,7 @@ fn word(text: &str, s: usize, e: usize, out: &mut Vec<Token>) -> usize {
         let w = &text[last.start as usize..last.end as usize];
         // An abbreviation closing a line also closes a sentence, and EWT then splits the
         // full stop off ("in the U.S" "."); the splitter does the same mid-paragraph.
-        let at_end = dots == 1 && line_ends_after(b, q + 1);
-        if abbrev::lookup(w).is_some() && !at_end {
+        if abbrev::lookup(w).is_some() && !(dots == 1 && line_ends_after(b, q + 1)) {
             last.end += 1;
             q += 1;
         }

@@ -27,7 +27,9 @@ pub(super) fn read(name: &str, html: String) -> Result<Document, ReadError> {
         if let Ok(mut r) = Readability::new(html.as_str(), None, Some(Config::default())) {
             if let Ok(article) = r.parse() {
                 let text = html_to_text(&article.content, false);
-                if text.chars().any(char::is_alphanumeric) {
+                // A "body" of one or two words is a menu item Readability fell back on
+                // when the page has no article; the stripper below decides then.
+                if text.split_whitespace().count() >= 3 {
                     body = Some(text);
                 }
                 meta.title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());

@@ -114,6 +114,11 @@ impl Lines {
             line: self.line,
             message,
         };
+        if !line.trim_start().starts_with('{') {
+            return Err(err(
+                "invalid JSON record: expected an object {\"id\": ..., \"text\": ...}".into(),
+            ));
+        }
         let rec: Record = serde_json::from_str(line.trim_end())
             .map_err(|e| err(format!("invalid JSON record: {e}")))?;
         let text = match rec.text {

@@ -1,0 +1,1 @@
+Rebels took the airport on Sunday. Flights were cancelled.
