@@ -233,6 +233,9 @@ impl Store {
                 let tx = done_tx.clone();
                 s.spawn(move || work(&rx, &tx, coder));
             }
+            // Only the workers may hold the receiver: if they all stop (the writer failed),
+            // the feeder's sends must fail instead of blocking on a full channel.
+            drop(work_rx);
             let writer = {
                 let counters = &counters;
                 let version = &version;
@@ -251,6 +254,7 @@ impl Store {
             let mut report = written?;
             fed?;
             report.seen = counters.seen.load(Ordering::Relaxed);
+            report.duplicates = counters.duplicates.load(Ordering::Relaxed);
             progress(&counters.snapshot());
             Ok(report)
         })

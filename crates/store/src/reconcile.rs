@@ -29,7 +29,7 @@ use crate::{country_of, Store, StoreError};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// One report inside a reconciled event, with why it joined.
 #[derive(Debug, Clone, Serialize)]
@@ -341,6 +341,34 @@ fn compare(a: &Key, b: &Key) -> Option<(f64, serde_json::Value)> {
     Some((score, serde_json::Value::Object(f)))
 }
 
+/// True when two reports cannot be one event, whatever else they share: other
+/// countries in a role, dates too far apart, different places, no weapon in common.
+fn contradicts(a: &Key, b: &Key) -> bool {
+    let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    let straight = differ(&a.src, &b.src) || differ(&a.tgt, &b.tgt);
+    let swapped = differ(&a.src, &b.tgt) || differ(&a.tgt, &b.src);
+    if straight && !(symmetric(&a.cameo) && symmetric(&b.cameo) && !swapped) {
+        return true;
+    }
+    if family(&a.cameo) != family(&b.cameo) {
+        return true;
+    }
+    if let (Some(alo), Some(ahi), Some(blo), Some(bhi)) = (a.lo, a.hi, b.lo, b.hi) {
+        // Day-precise dates may differ by two days; a coarser window must come within
+        // two days of the other.
+        if (a.day_precise && b.day_precise && (alo - blo).abs() > 2) || ahi + 2 < blo || bhi + 2 < alo {
+            return true;
+        }
+    }
+    if let (Some(pa), Some(pb)) = (&a.place, &b.place) {
+        let near = matches!((a.coords, b.coords), (Some(x), Some(y)) if km_between(x, y) <= 25.0);
+        if differ(&a.country, &b.country) || !(near || names_overlap(pa, pb)) {
+            return true;
+        }
+    }
+    !a.weapons.is_empty() && !b.weapons.is_empty() && !a.weapons.iter().any(|w| b.weapons.contains(w))
+}
+
 fn load_keys(tx: &Transaction<'_>, ids: &[i64]) -> rusqlite::Result<Vec<Key>> {
     let mut st = tx.prepare_cached(&format!(
         "SELECT {KEY_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?1"
@@ -382,15 +410,31 @@ fn place(tx: &Transaction<'_>, k: &Key) -> rusqlite::Result<i64> {
         let rows = st.query_map(params![fam, hi + 2, lo - 2], |r| {
             Ok((r.get::<_, i64>(0)?, key_at(r, 1)?))
         })?;
+        // Best match per cluster, and the clusters holding a report the new one
+        // contradicts: joining needs a match with one member and no contradiction with
+        // any (so a coarse "January" report cannot chain two different days together).
+        let mut per_cluster: HashMap<i64, (f64, i64, serde_json::Value)> = HashMap::new();
+        let mut barred = HashSet::new();
         for row in rows {
             let (rec, cand) = row?;
             if cand.split || cand.id == k.id {
                 continue;
             }
-            if let Some((score, features)) = compare(k, &cand) {
-                if best.as_ref().is_none_or(|b| score > b.0) {
-                    best = Some((score, rec, cand.id, features));
+            if contradicts(k, &cand) {
+                barred.insert(rec);
+            } else if let Some((score, features)) = compare(k, &cand) {
+                if per_cluster.get(&rec).is_none_or(|b| score > b.0) {
+                    per_cluster.insert(rec, (score, cand.id, features));
                 }
+            }
+        }
+        for (rec, (score, matched, features)) in per_cluster {
+            if barred.contains(&rec) {
+                continue;
+            }
+            let better = best.as_ref().is_none_or(|b| score > b.0 || (score == b.0 && rec < b.1));
+            if better {
+                best = Some((score, rec, matched, features));
             }
         }
     }
@@ -659,6 +703,18 @@ mod tests {
         assert!(compare(&a, &key(3, "195", "RUS", "UKR", 104)).is_none(), "3 days apart");
         assert!(compare(&a, &key(3, "195", "UKR", "RUS", 100)).is_none(), "attack is directed");
         assert!(compare(&a, &key(3, "042", "RUS", "UKR", 100)).is_none(), "other root");
+    }
+
+    #[test]
+    fn contradictions() {
+        let a = key(1, "138", "RUS", "USA", 10);
+        let mut month = key(2, "138", "RUS", "USA", 0);
+        month.hi = Some(30);
+        month.day_precise = false;
+        assert!(!contradicts(&a, &month));
+        assert!(contradicts(&a, &key(3, "1385", "RUS", "USA", 23)), "13 days apart");
+        assert!(contradicts(&a, &key(3, "138", "RUS", "GBR", 10)), "other target");
+        assert!(!contradicts(&a, &key(3, "138", "RUS", "", 10)), "unknown target");
     }
 
     #[test]
