@@ -117,7 +117,7 @@ fn is_dateline_prefix(p: &str) -> bool {
 pub fn parse_date(s: &str) -> Option<DocDate> {
     let s = s.trim();
     find_date(s)
-        .filter(|&(start, _, _)| start <= 5)
+        .filter(|&(start, _, _)| start <= 20)
         .map(|(_, _, d)| d)
 }
 
