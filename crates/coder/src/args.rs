@@ -58,6 +58,11 @@ fn subject_depth(v: &SentView, p: usize, depth: usize) -> Option<usize> {
                 subject_depth(v, h, depth + 1)
             }
         }
+        "ccomp" => {
+            // "announced it would give": the parser often hangs the pronoun subject on the
+            // governing verb as its object.
+            v.child(h, "obj").filter(|&o| o < p && v.upos[o] == rung_parse::Upos::Pron)
+        }
         "acl" => {
             // "statements condemning X": the modified noun; when it is not an actor the
             // caller climbs further (see `noun_owner`).

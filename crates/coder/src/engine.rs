@@ -82,8 +82,12 @@ impl Engine<'_> {
 
     /// The pattern a word triggers, if any.
     pub fn pattern_at<'p>(&'p self, v: &SentView, i: usize) -> Option<&'p Pattern> {
+        // A word heading a clause is a verb whatever its tag ("decided to flood" with
+        // "flood" mis-tagged as a noun).
+        let clausal = matches!(v.rel(i), "xcomp" | "ccomp" | "advcl") && v.kids(i).iter().any(|&k| v.rel(k) == "mark");
         let pos = match v.upos[i] {
             Upos::Verb => Pos::Verb,
+            Upos::Noun | Upos::Propn if clausal => Pos::Verb,
             Upos::Noun | Upos::Propn => Pos::Noun,
             _ => return None,
         };
@@ -112,6 +116,10 @@ impl Engine<'_> {
 
     fn code_trigger(&self, r: &Resolver, i: usize, pat: &Pattern) -> Option<Cand> {
         let v = r.v;
+        if pat.pos == Pos::Verb && v.full_rel(i) == "acl" && v.xpos[i] == "VBN" {
+            // "territories occupied by Russian forces": a description, not an event.
+            return None;
+        }
         let mood = self.mood(v, i);
         if mood.absorbed || matches!(mood.modality, Modality::Hypothetical) {
             return None;
@@ -126,7 +134,12 @@ impl Engine<'_> {
             Pos::Noun => src_n.is_none() && self.is_anaphoric(v, i),
             Pos::Verb => src_n.is_some_and(|s| self.is_event_anaphor(v, s)),
         };
-        let src = if anaphor { None } else { src_n.and_then(|s| self.source_actor(r, s)) };
+        let mut src = if anaphor { None } else { src_n.and_then(|s| self.source_actor(r, s)) };
+        if src.is_none() && !anaphor && pat.pos == Pos::Noun && matches!(pat.frame, Frame::Transfer) {
+            // "Washington said the missiles were part of a package of military aid": an
+            // aid noun without its own giver, in a statement, is the speaker's.
+            src = mood.attribution.and_then(|a| r.actor(a));
+        }
         let mut tgt = tgt_n.and_then(|t| r.deep_actor(t));
         if tgt.is_none() && pat.frame == Frame::Ap && pat.modality == Some(Modality::Threatened) {
             tgt = self.conditional_subject(r, i);
@@ -227,16 +240,18 @@ impl Engine<'_> {
                     let rec = args::prep_object(v, i, "to").or_else(|| objs.first().copied());
                     return (src, rec, args::patient(v, i));
                 }
-                if let Some(w) = args::prep_object(v, i, "with") {
+                // "provide Ukraine with X"; the parser sometimes hangs the "with" phrase on
+                // the object ("flood the country with 17,000 of them").
+                let with = args::prep_object(v, i, "with")
+                    .or_else(|| objs.first().and_then(|&o| args::prep_object(v, o, "with")));
+                if let Some(w) = with {
                     return (src, objs.first().copied(), Some(w));
                 }
                 let to = args::prep_object(v, i, "to").or_else(|| args::prep_object(v, i, "for"));
                 match (objs.as_slice(), to) {
                     ([a, b, ..], _) => (src, Some(*a), Some(*b)),
                     ([a], Some(t)) => (src, Some(t), Some(*a)),
-                    ([a], None) if v.actor_at(*a).is_some_and(|x| x.country.is_some()) && v.kids(*a).is_empty() => {
-                        (src, Some(*a), None)
-                    }
+                    ([a], None) if self.recipient_like(v, *a) => (src, Some(*a), Some(*a)),
                     ([a], None) => (src, None, Some(*a)),
                     ([], t) => (src, t, None),
                 }
@@ -250,6 +265,16 @@ impl Engine<'_> {
                 (src, rec, theme)
             }
         }
+    }
+
+    /// Whether a lone object is the receiver rather than the thing given: an actor
+    /// ("supply Ukraine", "provided Zelensky's forces ...") and not a weapon.
+    fn recipient_like(&self, v: &SentView, a: usize) -> bool {
+        if v.weapon_at(a).is_some() || self.p.theme(&v.lemma[a]).is_some() {
+            return false;
+        }
+        v.actor_at(a).is_some_and(|x| x.country.is_some())
+            || v.kids(a).iter().any(|&k| v.full_rel(k) == "nmod:poss" && v.actor_at(k).is_some_and(|x| x.country.is_some()))
     }
 
     /// "missiles launched by Ukrainian troops hit ...": a weapon subject stands for the
@@ -281,8 +306,10 @@ impl Engine<'_> {
             theme = v.kids(i).iter().copied().find(|&k| v.rel(k) == "compound" && v.actor_at(k).is_none());
         }
         if pat.frame == Frame::Transfer {
-            if let Some(t) = args::prep_object(v, i, "to").or_else(|| args::prep_object(v, i, "for")) {
-                tgt = Some(t);
+            let to = ["to".to_string(), "for".to_string()];
+            let t = args::prep_objects(v, i, &to).next();
+            if t.is_some() {
+                tgt = t;
             }
         }
         // Own source: possessor, national modifier, "by" phrase.
@@ -380,6 +407,10 @@ impl Engine<'_> {
             }
             let rel = v.rel(x);
             let hl = v.lemma[h].as_str();
+            if rel == "conj" && v.kids(x).iter().any(|&k| v.rel(k) == "nsubj") {
+                // "..., but in March it decided to ...": an independent clause.
+                break;
+            }
             let embedding = matches!(rel, "xcomp" | "ccomp" | "advcl" | "acl" | "csubj" | "parataxis");
             if embedding {
                 if v.kids(x).iter().any(|&k| matches!(v.rel(k), "mark") && self.p.is_hypo(&v.lemma[k])) {
@@ -556,7 +587,7 @@ impl Engine<'_> {
     fn conditional_subject(&self, r: &Resolver, i: usize) -> Option<ActorRef> {
         let v = r.v;
         for &k in v.kids(i) {
-            if v.rel(k) == "advcl" {
+            if matches!(v.rel(k), "advcl" | "ccomp") {
                 if let Some(s) = v.kids(k).iter().copied().find(|&s| v.rel(s) == "nsubj") {
                     if let Some(a) = r.actor(s) {
                         return Some(a);
@@ -588,10 +619,14 @@ impl Engine<'_> {
     fn location(&self, v: &SentView, i: usize, c: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for (pi, p) in v.places.iter().enumerate() {
-            if p.is_country {
+            if p.is_country || v.actors.iter().any(|a| a.start < p.end && p.start < a.end) {
                 continue;
             }
-            let head = p.end - 1;
+            let head = (p.start..p.end).find(|&w| v.parent(w).is_none_or(|h| h < p.start || h >= p.end)).unwrap_or(p.end - 1);
+            // A place named as the subject or owner is not where the event happened.
+            if matches!(v.full_rel(head), "nsubj" | "nmod:poss" | "nsubj:pass") {
+                continue;
+            }
             if v.dominates(c, head) || v.dominates(i, head) {
                 let d = head.abs_diff(i);
                 if best.is_none_or(|(_, bd)| d < bd) {
