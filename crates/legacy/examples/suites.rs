@@ -5,6 +5,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let run = rung_legacy::RunOptions {
         use_parse: args.iter().any(|a| a == "--parse"),
         use_record_parses: args.iter().any(|a| a == "--record-parses"),
+        simple_tokenizer: args.iter().any(|a| a == "--simple"),
     };
     let which = args.get(1).map(String::as_str).unwrap_or("both");
     if which != "petrarch" {

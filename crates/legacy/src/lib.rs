@@ -37,5 +37,5 @@ pub use error::{Diagnostic, LegacyError};
 pub use lines::Flavor;
 pub use options::{read_project, CodeBy, CoderOptions, TabariProject};
 pub use runner::{run_petrarch, run_tabari, RunOptions};
-pub use tokenize::tokenize;
+pub use tokenize::{tokenize, words};
 pub use verbs::VerbFile;

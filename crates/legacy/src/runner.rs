@@ -19,6 +19,8 @@ pub struct RunOptions {
     pub use_parse: bool,
     /// Comparison mode: words and verb tags from the records' Treebank parses.
     pub use_record_parses: bool,
+    /// Use the crate's standalone tokenizer instead of rung-text's.
+    pub simple_tokenizer: bool,
 }
 
 /// Splits the text into words and, optionally, analyses them.
@@ -32,7 +34,10 @@ fn prepare(text: &str, parse: Option<&str>, run: &RunOptions) -> (Vec<String>, O
             }
         }
     }
-    (crate::tokenize::tokenize(text), None)
+    if run.simple_tokenizer {
+        return (crate::tokenize::tokenize(text), None);
+    }
+    (crate::tokenize::words(text), None)
 }
 
 /// `(TAG word)` leaves of a bracketed Treebank tree.

@@ -1,11 +1,37 @@
-//! A small word tokenizer for the validation suites, until sentences come from
-//! rung-text.
+//! Words for the legacy coder.
 //!
-//! Splits on white space, peels punctuation off both ends of a word, keeps dots inside
-//! abbreviations (`U.S.`) and splits the possessive `'s` off, which is what the legacy
-//! dictionaries expect (`DAGOLATH'S` is matched as `DAGOLATH` + `'S`).
+//! [`words`] is the default: rung-text's tokenizer (UD EWT conventions, so rung-parse
+//! sees what it was trained on), with hyphenated words put back together because the
+//! legacy dictionaries spell them whole (`BARAD-DUR`, `STATE-OWNED`). [`tokenize`] is a
+//! small standalone splitter (white space, edge punctuation, `'s`, `n't`) kept for
+//! comparison and for callers without rung-text.
 
-/// Splits a sentence into word forms.
+/// Splits a sentence into words with rung-text, rejoining `a-b` written without spaces.
+/// `_` (TABARI's multi-word marker in texts) separates words.
+pub fn words(text: &str) -> Vec<String> {
+    let text = text.replace('_', " ");
+    let toks = rung_text::tokenize(&text);
+    let mut out: Vec<String> = Vec::with_capacity(toks.len());
+    let mut last_end = usize::MAX;
+    let mut glue_next = false;
+    for t in &toks {
+        let form = t.form(&text);
+        let touching = t.start as usize == last_end;
+        if touching && (form == "-" || glue_next) && !out.is_empty() {
+            if let Some(prev) = out.last_mut() {
+                prev.push_str(form);
+            }
+            glue_next = form == "-";
+        } else {
+            out.push(form.to_string());
+            glue_next = false;
+        }
+        last_end = t.end as usize;
+    }
+    out
+}
+
+/// Splits a sentence into word forms without rung-text.
 pub fn tokenize(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     // TABARI texts write multi-word names with `_` ("Dol_Amroth"): they are words.
@@ -82,6 +108,22 @@ fn is_abbreviation(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_keep_hyphenated_names() {
+        assert_eq!(
+            words("Barad-dur's state-run radio_station said."),
+            [
+                "Barad-dur",
+                "'s",
+                "state-run",
+                "radio",
+                "station",
+                "said",
+                "."
+            ]
+        );
+    }
 
     #[test]
     fn splits_news_words() {

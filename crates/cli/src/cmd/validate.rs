@@ -36,6 +36,9 @@ pub struct Args {
     /// (PETRARCH only) instead of rung's own tokenizer.
     #[arg(long)]
     use_record_parses: bool,
+    /// Use rung-legacy's standalone tokenizer instead of rung-text's (comparison).
+    #[arg(long)]
+    simple_tokenizer: bool,
     /// Do not list the failed records.
     #[arg(long, short)]
     quiet: bool,
@@ -54,12 +57,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let run = RunOptions {
         use_parse: args.parse,
         use_record_parses: args.use_record_parses,
+        simple_tokenizer: args.simple_tokenizer,
     };
     let (name, result) = match args.suite {
         Suite::Tabari => ("tabari", run_tabari(&args.dir, &run)),
         Suite::Petrarch => ("petrarch", run_petrarch(&args.dir, &run)),
     };
-    let (report, dicts) = result.with_context(|| format!("running the {name} suite in {}", args.dir.display()))?;
+    let (report, dicts) =
+        result.with_context(|| format!("running the {name} suite in {}", args.dir.display()))?;
     for d in &dicts.diagnostics {
         eprintln!("note: {d}");
     }
