@@ -37,6 +37,7 @@ mod places_old;
 mod scan;
 mod trie;
 mod tsv;
+mod vocab;
 mod weapons;
 
 pub use actors::{

@@ -111,23 +111,6 @@ pub fn fold(token: &str) -> String {
     out
 }
 
-/// Folds an ASCII token into `buf` without allocating; `None` when the token is not ASCII
-/// or too long for the buffer (the caller then uses [`fold`]).
-#[inline]
-pub(crate) fn fold_ascii<'b>(token: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
-    let b = token.as_bytes();
-    if b.len() > buf.len() || !token.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = match *s {
-            b'`' => b'\'',
-            c => c.to_ascii_lowercase(),
-        };
-    }
-    std::str::from_utf8(&buf[..b.len()]).ok()
-}
-
 /// Maps a lowercase Latin letter with a diacritic to its base letter.
 fn strip_diacritic(c: char) -> char {
     match c {
@@ -239,8 +222,6 @@ mod tests {
         assert_eq!(fold("Erdoğan"), "erdogan");
         assert_eq!(fold("KRAKÓW"), "krakow");
         assert_eq!(fold("\u{2019}s"), "'s");
-        let mut buf = [0u8; 48];
-        assert_eq!(fold_ascii("U.S.", &mut buf), Some("u.s."));
     }
 
     #[test]

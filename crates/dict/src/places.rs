@@ -13,14 +13,12 @@
 //! A place that is also an actor ("Moscow", "Kyiv") is still a place: the coder decides by
 //! the word's role which reading applies.
 
-use crate::pattern::{
-    case_ok, first_letter_upper, fold, fold_ascii, split_phrase, split_phrase_into, Case,
-};
+use crate::pattern::{case_ok, first_letter_upper, fold, split_phrase, split_phrase_into, Case};
 use crate::trie::{split_words, Sub};
 use crate::tsv::{list, rows};
+use crate::vocab::{fold_into, key_hash};
 use crate::DictError;
-use rustc_hash::{FxHashSet, FxHasher};
-use std::hash::Hasher;
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
 pub(crate) const HEADER: &[&str] = &[
@@ -216,7 +214,6 @@ impl Gazetteer {
         preferred: &[&str],
         out: &mut Vec<PlaceMention>,
     ) {
-        s.hashes.clear();
         s.hashes.resize(s.subs.len(), None);
         let mut i = 0;
         while i < s.subs.len() {
@@ -482,7 +479,8 @@ impl IndexBuilder {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     pub subs: Vec<Sub>,
-    hashes: Vec<Option<u64>>,
+    /// Token hash per sub-token, computed when first needed (or given by the caller).
+    pub hashes: Vec<Option<u64>>,
 }
 
 impl Scratch {
@@ -498,15 +496,24 @@ thread_local! {
 
 const SEQ_SEED: u64 = 0x243f_6a88_85a3_08d3;
 
-/// Hash of one token's folded form.
+/// Hash of one token's folded form (the hash the tries' vocabularies use, so a sentence
+/// cut once serves every matcher).
 fn token_hash(token: &str) -> u64 {
-    let mut buf = [0u8; 48];
-    let mut hasher = FxHasher::default();
-    match fold_ascii(token, &mut buf) {
-        Some(key) => hasher.write(key.as_bytes()),
-        None => hasher.write(fold(token).as_bytes()),
+    let b = token.as_bytes();
+    if b.len() <= 64 && token.is_ascii() {
+        let mut buf = [0u8; 64];
+        for (d, &c) in buf.iter_mut().zip(b) {
+            *d = if c == b'`' {
+                b'\''
+            } else {
+                c.to_ascii_lowercase()
+            };
+        }
+        return key_hash(&buf[..b.len()]);
     }
-    hasher.finish()
+    let mut buf = Vec::with_capacity(token.len());
+    fold_into(token, &mut buf);
+    key_hash(&buf)
 }
 
 /// Extends a token-sequence hash by one token hash (order-sensitive, well mixed in the

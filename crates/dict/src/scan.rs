@@ -11,7 +11,7 @@
 //! [`Gazetteer::find_with_context`](crate::Gazetteer::find_with_context) (tested below).
 
 use crate::places::Scratch;
-use crate::trie::{split_words, Prepared};
+use crate::trie::Prepared;
 use crate::{ActorMention, Date, Dictionaries, PlaceMention, WeaponMention};
 use std::cell::RefCell;
 
@@ -47,12 +47,14 @@ impl Dictionaries {
     /// places preferring readings in the `preferred` countries, in one pass.
     pub fn scan_at(&self, words: &[&str], date: Option<Date>, preferred: &[&str]) -> Scan<'_> {
         let run = |b: &mut Buffers| {
-            b.trie.subs.clear();
-            split_words(words, &mut b.trie.subs);
+            b.trie.cut(words);
             let actors = self.actors.find_prepared(words, &mut b.trie, date);
             let weapons = self.weapons.find_prepared(words, &mut b.trie);
             b.places.clear();
             b.places.subs.extend_from_slice(&b.trie.subs);
+            b.places
+                .hashes
+                .extend(b.trie.keys.iter().map(|k| Some(k.2)));
             let mut places = Vec::new();
             self.places
                 .find_subs(words, &mut b.places, preferred, &mut places);

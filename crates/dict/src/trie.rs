@@ -10,7 +10,8 @@
 //! which a byte automaton would need post-filtering for; the token walk does both directly
 //! and stays well under the 2 µs per sentence budget (see `benches/matching.rs`).
 
-use crate::pattern::{fold, fold_ascii, needs_split, split_word_into, Case};
+use crate::pattern::{fold, needs_split, split_word_into, Case};
+use crate::vocab::{fold_into, key_hash, Vocab};
 use rustc_hash::FxHashMap;
 
 /// Id of a word that occurs in no pattern.
@@ -19,7 +20,7 @@ const NONE: u32 = u32::MAX;
 /// A trie over folded tokens; outputs are indexes into the owner's entry table.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct TokenTrie {
-    vocab: FxHashMap<Box<str>, u32>,
+    vocab: Vocab,
     edges: FxHashMap<(u32, u32), u32>,
     /// Per node: the entries ending there, in insertion order.
     outputs: Vec<Vec<u32>>,
@@ -91,11 +92,30 @@ pub(crate) fn split_words(words: &[&str], out: &mut Vec<Sub>) {
 pub(crate) struct Prepared {
     /// The sub-tokens.
     pub subs: Vec<Sub>,
+    /// The folded sub-tokens, concatenated.
+    pub folded: Vec<u8>,
+    /// Per sub-token: its folded key's range in `folded` and its [`key_hash`].
+    pub keys: Vec<(u32, u32, u64)>,
     /// Token id per sub-token ([`NONE`] when unknown).
     ids: Vec<u32>,
 }
 
 impl Prepared {
+    /// Cuts `words` into sub-tokens and folds and hashes each once.
+    pub fn cut(&mut self, words: &[&str]) {
+        self.subs.clear();
+        split_words(words, &mut self.subs);
+        self.folded.clear();
+        self.keys.clear();
+        for s in &self.subs {
+            let from = self.folded.len();
+            fold_into(s.text(words), &mut self.folded);
+            let key = &self.folded[from..];
+            self.keys
+                .push((from as u32, self.folded.len() as u32, key_hash(key)));
+        }
+    }
+
     /// Number of sub-tokens.
     pub fn len(&self) -> usize {
         self.ids.len()
@@ -135,9 +155,7 @@ impl TokenTrie {
             self.outputs.push(Vec::new());
         }
         for tok in tokens {
-            let key = fold(tok);
-            let next_id = self.vocab.len() as u32;
-            let id = *self.vocab.entry(key.into_boxed_str()).or_insert(next_id);
+            let id = self.vocab.get_or_insert(fold(tok).as_bytes());
             let next_node = self.outputs.len() as u32;
             let child = *self.edges.entry((node, id)).or_insert(next_node);
             if child == next_node {
@@ -155,7 +173,8 @@ impl TokenTrie {
     pub fn lookup(&self, tokens: &[&str]) -> &[u32] {
         let mut node = 0u32;
         for tok in tokens {
-            let Some(&id) = self.vocab.get(fold(tok).as_str()) else {
+            let key = fold(tok);
+            let Some(id) = self.vocab.get(key_hash(key.as_bytes()), key.as_bytes()) else {
                 return &[];
             };
             match self.edges.get(&(node, id)) {
@@ -168,19 +187,21 @@ impl TokenTrie {
             .map_or(&[], |v| v.as_slice())
     }
 
-    /// Looks up the token id of every sub-token already in `p.subs`.
-    pub fn ids_into(&self, words: &[&str], p: &mut Prepared) {
+    /// Looks up the token id of every sub-token already cut and folded into `p`.
+    pub fn ids_into(&self, p: &mut Prepared) {
         p.ids.clear();
-        p.ids
-            .extend(p.subs.iter().map(|s| self.id_of(s.text(words))));
+        let folded = &p.folded;
+        p.ids.extend(p.keys.iter().map(|&(from, to, h)| {
+            let key = folded.get(from as usize..to as usize).unwrap_or(&[]);
+            self.vocab.get(h, key).unwrap_or(NONE)
+        }));
     }
 
     /// Leftmost-longest matches over `words`, as word spans `(start, end, entry)`, using a
     /// per-thread scratch buffer.
     pub fn find(&self, words: &[&str]) -> Vec<(usize, usize, u32)> {
         let run = |p: &mut Prepared| {
-            p.subs.clear();
-            split_words(words, &mut p.subs);
+            p.cut(words);
             self.hits(words, p)
         };
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
@@ -189,10 +210,10 @@ impl TokenTrie {
         })
     }
 
-    /// Leftmost-longest matches as word spans, over sub-tokens already cut into `p.subs`
-    /// (so several dictionaries can share one cut).
+    /// Leftmost-longest matches as word spans, over a sentence already cut by
+    /// [`Prepared::cut`] (so several dictionaries share one cut).
     pub fn hits(&self, words: &[&str], p: &mut Prepared) -> Vec<(usize, usize, u32)> {
-        self.ids_into(words, p);
+        self.ids_into(p);
         self.scan(words, p, |_| true)
             .into_iter()
             .map(|h| {
@@ -200,16 +221,6 @@ impl TokenTrie {
                 (s, e, h.entry)
             })
             .collect()
-    }
-
-    #[inline]
-    fn id_of(&self, word: &str) -> u32 {
-        let mut buf = [0u8; 48];
-        let found = match fold_ascii(word, &mut buf) {
-            Some(key) => self.vocab.get(key),
-            None => self.vocab.get(fold(word).as_str()),
-        };
-        found.copied().unwrap_or(NONE)
     }
 
     /// The longest acceptable match starting at sub-token `start`: walks as deep as the
