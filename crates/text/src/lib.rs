@@ -9,6 +9,55 @@
 //! [`Metadata`], [`DocDate`], [`Sentence`] and [`Token`]. Offsets are byte offsets into
 //! [`Document::text`] (the normalized text); [`OffsetMap`] maps them back to
 //! [`Document::original`].
+//!
+//! | stage | entry point | module |
+//! | --- | --- | --- |
+//! | read | [`read_inputs`] (lazy iterator of `Result<Document, ReadError>`) | `read/` |
+//! | normalize | [`normalize`] (called by [`Document::new`]) | `normalize.rs` |
+//! | date | [`document_date`], [`parse_date_arg`] | `docdate.rs` |
+//! | split + tokenize | [`Segmenter::segment`] | `split.rs`, `split_meta.rs`, `tokenize.rs`, `abbrev.rs` |
+//!
+//! # Example
+//! ```
+//! use rung_text::{document_date, sentence_text, Document, Metadata, Segmenter, SentenceKind};
+//!
+//! let raw = "Drones Hit Port\nBy Jane Doe\n\nODESA, Ukraine (AP) \u{2014} Drones hit the port \
+//!            on Jan. 9. \u{201C}We can\u{2019}t rest,\u{201D} Gov. Ivan Bondar said.";
+//! let doc = Document::new("example", raw, Metadata::default());
+//! let sentences = Segmenter::new().segment(&doc.text);
+//! let kinds: Vec<SentenceKind> = sentences.iter().map(|s| s.kind).collect();
+//! use SentenceKind::*;
+//! assert_eq!(kinds, [Heading, Meta, Meta, Body, Body]);
+//! assert_eq!(sentence_text(&doc.text, &sentences[3]), "Drones hit the port on Jan. 9.");
+//! let forms: Vec<&str> = sentences[4].tokens.iter().map(|t| t.form(&doc.text)).collect();
+//! assert_eq!(forms, ["\"", "We", "ca", "n't", "rest", ",", "\"", "Gov.", "Ivan", "Bondar", "said", "."]);
+//! // Offsets map back to the original text.
+//! let we = sentences[4].tokens[1];
+//! assert_eq!(&raw[doc.map.to_original(we.start as usize)..][..2], "We");
+//! // The dateline has no year, and none is invented.
+//! assert_eq!(document_date(&doc).map(|d| d.year), None);
+//! ```
+//!
+//! # Decisions
+//! - **Unknown extensions** are sniffed: feed or HTML markup, JSON Lines, else plain text
+//!   if the bytes are UTF-8 text; binary-looking files are refused with an error naming
+//!   the offending byte. News dumps come with every suffix, so refusing text would only
+//!   force renaming.
+//! - **Errors are items**: the reader yields `Err` for a bad file or record and goes on;
+//!   empty files, binary files, invalid UTF-8 (file and byte offset), broken JSON lines
+//!   (file and line) and unreadable paths all produce one. `lossy` reading replaces
+//!   invalid UTF-8 and records a warning in [`Document::warnings`].
+//! - **Titles go first**: for HTML pages and feed items the title is put on the first line
+//!   of the text (the splitter marks it [`SentenceKind::Heading`]), since headlines carry
+//!   events; it is also in [`Metadata::title`].
+//! - **Line structure is kept** by normalization (`\n` line, `\n\n` paragraph) because
+//!   headlines, bylines, bullets and debris are recognised as whole lines.
+//! - **Datelines** ("KYIV, Ukraine (AP) -") are a [`SentenceKind::Meta`] piece of their own,
+//!   so the first body sentence starts at its subject.
+//! - **Sentence-final abbreviations** are split as EWT does: "in the U.S." closing a
+//!   sentence gives tokens "U.S" and ".", while "U.S." inside a sentence stays whole.
+//! - **Document dates** never come from deep in the body and never get an invented year.
+#![deny(missing_docs)]
 #![deny(missing_docs)]
 
 use serde::{Deserialize, Serialize};

@@ -18,8 +18,8 @@ use crate::Token;
 
 /// Hyphen prefixes EWT keeps attached ("non-commercial", "e-mail", "co-workers").
 const PREFIXES: &[&str] = &[
-    "anti", "co", "counter", "cross", "e", "ex", "inter", "intra", "micro", "mid", "mis", "multi", "neo",
-    "non", "over", "post", "pre", "pro", "re", "semi", "socio", "sub", "un", "vice",
+    "anti", "co", "counter", "cross", "e", "ex", "inter", "intra", "micro", "mid", "mis", "multi",
+    "neo", "non", "over", "post", "pre", "pro", "re", "semi", "socio", "sub", "un", "vice",
     "psycho", "ultra",
 ];
 
