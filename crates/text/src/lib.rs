@@ -58,7 +58,6 @@
 //!   sentence gives tokens "U.S" and ".", while "U.S." inside a sentence stays whole.
 //! - **Document dates** never come from deep in the body and never get an invented year.
 #![deny(missing_docs)]
-#![deny(missing_docs)]
 
 use serde::{Deserialize, Serialize};
 
