@@ -92,7 +92,7 @@ fn unreadable_directory_is_an_error_item() {
         eprintln!("skipping: directory permissions are not enforced for this user");
         return;
     }
-    let items: Vec<_> = read_inputs(&[d.clone()], &ReadOptions::default()).collect();
+    let items: Vec<_> = read_inputs(std::slice::from_ref(&d), &ReadOptions::default()).collect();
     let _ = std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755));
     assert!(matches!(&items[0], Err(e) if e.to_string().contains("cannot read directory")));
     assert!(matches!(&items[1], Ok(doc) if doc.text == "After."));
@@ -107,7 +107,7 @@ fn broken_symlink_in_directory_is_reported() {
         .unwrap_or_else(|e| panic!("{e}"));
     #[cfg(unix)]
     {
-        let items: Vec<_> = read_inputs(&[d.clone()], &ReadOptions::default()).collect();
+        let items: Vec<_> = read_inputs(std::slice::from_ref(&d), &ReadOptions::default()).collect();
         assert!(matches!(&items[0], Err(e) if e.to_string().contains("dangling.txt: cannot open")));
     }
     let _ = std::fs::remove_dir_all(&d);
