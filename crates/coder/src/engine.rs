@@ -100,11 +100,15 @@ impl Engine<'_> {
     }
 
     fn fits(&self, v: &SentView, i: usize, pat: &Pattern) -> bool {
+        // Dependents and their dependents (the parser may hang "of consequences" on the
+        // object), or the next word for particles.
+        let hit = |k: usize, want: &[String]| {
+            let case = v.case_of(k);
+            want.iter().any(|w| *w == v.lemma[k] || case == Some(w.as_str()))
+        };
         let dep_words = |want: &[String]| {
-            v.kids(i).iter().any(|&k| {
-                let case = v.case_of(k);
-                want.iter().any(|w| *w == v.lemma[k] || case == Some(w.as_str()))
-            }) || (i + 1 < v.len() && want.iter().any(|w| *w == v.lower[i + 1]))
+            v.kids(i).iter().any(|&k| hit(k, want) || (v.rel(k) == "obj" && v.kids(k).iter().any(|&g| hit(g, want))))
+                || (i + 1 < v.len() && want.iter().any(|w| *w == v.lower[i + 1]))
         };
         if let Some(part) = &pat.particle {
             if !dep_words(std::slice::from_ref(part)) {
@@ -146,6 +150,17 @@ impl Engine<'_> {
         }
         if tgt.is_none() && pat.pos == Pos::Noun && pat.modality == Some(Modality::Threatened) {
             tgt = self.embedded_target(r, i);
+        }
+        if tgt.is_none() && pat.pos == Pos::Verb {
+            // "refused to send tanks to Ukraine", "threatened to strike Kyiv": the target
+            // of the governed event.
+            if let Some(x) = v.child(i, "xcomp") {
+                if let Some(xp) = self.pattern_at(v, x) {
+                    if let (_, Some(t), _) = self.verb_roles(v, x, xp) {
+                        tgt = r.deep_actor(t);
+                    }
+                }
+            }
         }
         let theme = theme_n.map(|t| self.theme(r, t)).unwrap_or_default();
         let mut weapons = theme.1.clone();
@@ -206,6 +221,7 @@ impl Engine<'_> {
     ) -> Cand {
         let v = r.v;
         let c = args::clause_head(v, i);
+        let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
         Cand {
             trigger: i,
             code,
@@ -214,7 +230,7 @@ impl Engine<'_> {
             modality,
             attribution,
             weapons,
-            location: self.location(v, i, c),
+            location: self.location(v, i, c, violent),
             fatalities: self.fatalities(v, i, c),
             date: self.date(v, i),
             anaphor,
@@ -247,7 +263,18 @@ impl Engine<'_> {
                 if let Some(w) = with {
                     return (src, objs.first().copied(), Some(w));
                 }
-                let to = args::prep_object(v, i, "to").or_else(|| args::prep_object(v, i, "for"));
+                let to = args::prep_object(v, i, "to")
+                    .or_else(|| args::prep_object(v, i, "for"))
+                    .or_else(|| objs.first().and_then(|&o| args::prep_object(v, o, "to")));
+                // "gave Ukraine Leopard tanks" read as one noun phrase: a country right
+                // after the verb, modifying the object, is the receiver.
+                let to = to.or_else(|| {
+                    objs.first().and_then(|&o| {
+                        v.kids(o).iter().copied().find(|&k| {
+                            k == i + 1 && matches!(v.rel(k), "compound" | "flat") && v.actor_at(k).is_some_and(|a| a.country.is_some() && a.code.len() == 3)
+                        })
+                    })
+                });
                 match (objs.as_slice(), to) {
                     ([a, b, ..], _) => (src, Some(*a), Some(*b)),
                     ([a], Some(t)) => (src, Some(t), Some(*a)),
@@ -292,10 +319,16 @@ impl Engine<'_> {
             }
         }
         if v.actor_at(s).is_some() {
-            Some(s)
-        } else {
-            None
+            return Some(s);
         }
+        // "Russian aircraft bombed ...": the nationality of the weapon is its user, unless
+        // it names the maker ("U.S.-made missiles").
+        let user = v.kids(s).iter().any(|&k| {
+            matches!(v.rel(k), "amod" | "compound")
+                && v.actor_at(k).is_some_and(|a| a.country.is_some())
+                && !["-made", "-built", "-supplied", "-provided", "-designed"].iter().any(|x| v.lower[k].ends_with(x))
+        });
+        user.then_some(s)
     }
 
     /// Source, target and theme words of an event noun.
@@ -373,13 +406,26 @@ impl Engine<'_> {
 
     fn is_event_anaphor(&self, v: &SentView, s: usize) -> bool {
         let l = self.p.trigger_lemma(&v.lower[s]).unwrap_or(&v.lemma[s]);
-        self.p.lookup(Pos::Noun, l).next().is_some() && self.is_anaphoric(v, s) && v.child(s, "nmod:poss").is_none()
+        let own = v.kids(s).iter().any(|&k| {
+            v.full_rel(k) == "nmod:poss" || (matches!(v.rel(k), "amod" | "compound") && v.actor_at(k).is_some())
+        });
+        self.p.lookup(Pos::Noun, l).next().is_some() && self.is_anaphoric(v, s) && !own
     }
 
     /// Modality by walking up from the trigger.
     fn mood(&self, v: &SentView, i: usize) -> Mood {
         let mut m = Mood { modality: Modality::Asserted, attribution: None, absorbed: false, intent: false };
         let c = if matches!(v.upos[i], Upos::Noun | Upos::Propn) { v.parent(i).filter(|&h| self.p.light(&v.lemma[h]).is_some()).unwrap_or(i) } else { i };
+        // The thing asked for, threatened or promised ("called for a ceasefire") is coded
+        // by that verb, not on its own.
+        if c == i && matches!(v.upos[i], Upos::Noun | Upos::Propn) && matches!(v.rel(i), "obj" | "obl") {
+            if let Some(h) = v.parent(i) {
+                if self.governs_as_trigger(v, h) {
+                    m.absorbed = true;
+                    return m;
+                }
+            }
+        }
         // Own clause.
         for &k in v.kids(c).iter().chain(v.kids(i)) {
             let l = v.lemma[k].as_str();
@@ -517,9 +563,18 @@ impl Engine<'_> {
                 cat = Some(Theme::Military);
             }
         }
-        if r.is_pronoun(t) || matches!(v.lemma[t].as_str(), "they" | "them") {
-            if let Some(w) = r.st.recent_weapon(r.sent) {
-                weapons.push(w.to_string());
+        // "them", "these": the weapon named last, earlier in this sentence or before it.
+        let antecedent = |k: usize| -> Option<String> {
+            v.weapons
+                .iter()
+                .rev()
+                .find(|w| w.end <= k)
+                .map(|w| w.name.clone())
+                .or_else(|| r.st.recent_weapon(r.sent).map(str::to_string))
+        };
+        if r.is_pronoun(t) {
+            if let Some(w) = antecedent(t) {
+                weapons.push(w);
                 cat = Some(Theme::Military);
             }
         }
@@ -527,8 +582,8 @@ impl Engine<'_> {
         if weapons.is_empty() {
             for &k in &seen {
                 if r.is_pronoun(k) {
-                    if let Some(w) = r.st.recent_weapon(r.sent) {
-                        weapons.push(w.to_string());
+                    if let Some(w) = antecedent(k) {
+                        weapons.push(w);
                         cat = Some(Theme::Military);
                     }
                     break;
@@ -616,10 +671,11 @@ impl Engine<'_> {
         None
     }
 
-    fn location(&self, v: &SentView, i: usize, c: usize) -> Option<usize> {
+    fn location(&self, v: &SentView, i: usize, c: usize, violent: bool) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for (pi, p) in v.places.iter().enumerate() {
-            if p.is_country || v.actors.iter().any(|a| a.start < p.end && p.start < a.end) {
+            let in_actor = v.actors.iter().any(|a| a.start < p.end && p.start < a.end);
+            if p.is_country || (in_actor && !violent) {
                 continue;
             }
             let head = (p.start..p.end).find(|&w| v.parent(w).is_none_or(|h| h < p.start || h >= p.end)).unwrap_or(p.end - 1);
@@ -679,7 +735,11 @@ impl Engine<'_> {
                 }
             }
             let Some(att) = v.parent(head) else { continue };
-            if let Some(rank) = chain.iter().position(|&n| n == att) {
+            // On the trigger's chain of heads, or inside its clause ("shelled Kherson on
+            // Monday" with the date hung on the object).
+            let c = args::clause_head(v, i);
+            let rank = chain.iter().position(|&n| n == att).or_else(|| v.dominates(c, att).then_some(0));
+            if let Some(rank) = rank {
                 let d = head.abs_diff(i);
                 if best.is_none_or(|(br, bd, _)| (rank, d) < (br, bd)) {
                     best = Some((rank, d, t.value.as_str()));

@@ -29,6 +29,7 @@ pub mod engine;
 mod error;
 mod event;
 pub mod patterns;
+pub mod repair;
 pub mod state;
 pub mod view;
 

@@ -196,6 +196,11 @@ impl SentView {
         self.index_children();
     }
 
+    /// Rebuilds the child index after heads were changed.
+    pub fn reindex(&mut self) {
+        self.index_children();
+    }
+
     fn index_children(&mut self) {
         let n = self.used;
         self.kids_start.clear();
