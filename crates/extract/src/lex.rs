@@ -2,10 +2,11 @@
 //!
 //! Every word the finders react to is listed once, lowercase, with a kind, a value and
 //! flags. Lookup packs the lowercased ASCII word (at most 16 bytes) into a `u128` and
-//! binary-searches a table sorted once behind a `OnceLock`: about ten integer
-//! comparisons, no hashing, no allocation. A `HashMap<&str, _>` with SipHash was the
-//! rejected alternative: slower per word and it needs the word lowercased into a buffer
-//! anyway. Multi-word cues ("at least", "as many as") are not in the table: the finders
+//! probes an open-addressing table built once behind a `OnceLock`: one multiply and
+//! usually one comparison, no allocation. A binary search over the sorted keys was the
+//! first version; the scanner, which looks up every word, spent half its time there
+//! (perf, 2026-11). A `HashMap<&str, _>` with SipHash would need the word lowercased
+//! into a buffer and hash slower. Multi-word cues ("at least", "as many as") are not in the table: the finders
 //! compare the neighbouring words' text directly, and only after an anchor was found.
 
 use std::sync::OnceLock;
@@ -66,28 +67,33 @@ pub(crate) enum K {
 }
 
 /// Flag: a function word or verb; ends a counted noun phrase.
-pub(crate) const STOP: u8 = 1;
+pub(crate) const STOP: u16 = 1;
 /// Flag: a cue of future tense ("will", "scheduled").
-pub(crate) const FUTURE: u8 = 2;
+pub(crate) const FUTURE: u16 = 2;
 /// Flag: a word that licenses a bare month or year after it ("in", "since", "early").
-pub(crate) const TPREP: u8 = 4;
+pub(crate) const TPREP: u16 = 4;
 /// Flag: a word that puts a number in a count reading ("about", "than", "least").
-pub(crate) const BOUND: u8 = 8;
+pub(crate) const BOUND: u16 = 8;
 /// Flag: a weak season word ("fall") that needs a cue.
-pub(crate) const WEAK: u8 = 16;
+pub(crate) const WEAK: u16 = 16;
 /// Flag: a participle that may itself be the counted noun ("12 killed", "27 injured").
-pub(crate) const PARTIC: u8 = 32;
+pub(crate) const PARTIC: u16 = 32;
+
+/// Flag: a word that opens a range or interval ("from", "between", "since").
+pub(crate) const OPEN: u16 = 64;
+/// Flag: a word that can start a number phrase ("a dozen", "an estimated", "half a").
+pub(crate) const ART: u16 = 128;
 
 /// A table entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Lex {
     pub kind: K,
     pub val: u16,
-    pub flags: u8,
+    pub flags: u16,
 }
 
 impl Lex {
-    pub(crate) fn has(self, flag: u8) -> bool {
+    pub(crate) fn has(self, flag: u16) -> bool {
         self.flags & flag != 0
     }
 }
@@ -95,7 +101,7 @@ impl Lex {
 use K::*;
 
 #[rustfmt::skip]
-const WORDS: &[(&str, K, u16, u8)] = &[
+const WORDS: &[(&str, K, u16, u16)] = &[
     // Months.
     ("january", Month, 1, 0), ("february", Month, 2, 0), ("march", Month, 3, 0),
     ("april", Month, 4, 0), ("may", Month, 5, STOP), ("june", Month, 6, 0),
@@ -180,19 +186,19 @@ const WORDS: &[(&str, K, u16, u8)] = &[
     ("version", NameBlock, 0, 0), ("vol", NameBlock, 0, 0), ("tel", NameBlock, 0, 0),
     ("phone", NameBlock, 0, 0), ("ext", NameBlock, 0, 0), ("iskander", NameBlock, 0, 0),
     // Function words: they end a counted noun phrase; some are cues for times.
-    ("a", None, 0, STOP), ("an", None, 0, STOP), ("the", None, 0, STOP),
+    ("a", None, 0, STOP | ART), ("an", None, 0, STOP | ART), ("half", None, 0, ART), ("the", None, 0, STOP),
     ("and", None, 0, STOP), ("or", None, 0, STOP), ("but", None, 0, STOP),
     ("of", None, 0, STOP | TPREP), ("in", None, 0, STOP | TPREP), ("on", None, 0, STOP),
     ("at", None, 0, STOP), ("to", None, 0, STOP | BOUND), ("by", None, 0, STOP | TPREP),
-    ("from", None, 0, STOP | TPREP), ("with", None, 0, STOP), ("for", None, 0, STOP),
+    ("from", None, 0, STOP | TPREP | OPEN), ("with", None, 0, STOP), ("for", None, 0, STOP),
     ("as", None, 0, STOP), ("into", None, 0, STOP), ("over", None, 0, STOP | BOUND),
     ("under", None, 0, STOP | BOUND), ("about", None, 0, STOP | BOUND),
     ("around", None, 0, STOP | BOUND), ("some", None, 0, STOP | BOUND),
     ("after", None, 0, STOP | TPREP), ("before", None, 0, STOP | TPREP),
-    ("during", None, 0, STOP | TPREP), ("since", None, 0, STOP | TPREP),
+    ("during", None, 0, STOP | TPREP), ("since", None, 0, STOP | TPREP | OPEN),
     ("until", None, 0, STOP | TPREP), ("till", None, 0, STOP | TPREP),
     ("through", None, 0, STOP | TPREP), ("throughout", None, 0, STOP | TPREP),
-    ("between", None, 0, STOP | TPREP), ("early", None, 0, TPREP), ("late", None, 0, TPREP),
+    ("between", None, 0, STOP | TPREP | OPEN), ("early", None, 0, TPREP), ("late", None, 0, TPREP),
     ("mid", None, 0, TPREP), ("last", None, 0, STOP | TPREP), ("next", None, 0, STOP | TPREP),
     ("this", None, 0, STOP | TPREP), ("than", None, 0, STOP | BOUND),
     ("least", None, 0, STOP | BOUND), ("nearly", None, 0, STOP | BOUND),
@@ -229,19 +235,33 @@ const WORDS: &[(&str, K, u16, u8)] = &[
     ("set", None, 0, FUTURE), ("going", None, 0, FUTURE), ("ll", None, 0, FUTURE),
 ];
 
-/// The table sorted by packed key.
+/// Open-addressing table size (a power of two, about four times the word count, so
+/// probes are short).
+const SLOTS: usize = 2048;
+
+/// The table: packed key and entry per slot, key 0 for an empty slot.
 fn table() -> &'static [(u128, Lex)] {
     static TABLE: OnceLock<Vec<(u128, Lex)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: Vec<(u128, Lex)> = WORDS
-            .iter()
-            .filter_map(|&(w, kind, val, flags)| {
-                pack(w.as_bytes()).map(|k| (k, Lex { kind, val, flags }))
-            })
-            .collect();
-        t.sort_by_key(|e| e.0);
+        let mut t = vec![(0u128, Lex::default()); SLOTS];
+        for &(w, kind, val, flags) in WORDS {
+            let Some(k) = pack(w.as_bytes()) else {
+                continue;
+            };
+            let mut i = slot(k);
+            while t[i].0 != 0 && t[i].0 != k {
+                i = (i + 1) % SLOTS;
+            }
+            t[i] = (k, Lex { kind, val, flags });
+        }
         t
     })
+}
+
+/// The home slot of a key: multiplicative hashing of its two halves.
+fn slot(k: u128) -> usize {
+    let h = ((k as u64) ^ ((k >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
 /// Packs a word of 1..=16 ASCII letters, lowercased, into an integer key.
@@ -265,9 +285,13 @@ pub(crate) fn lookup(word: &[u8]) -> Lex {
         return Lex::default();
     };
     let t = table();
-    match t.binary_search_by_key(&key, |e| e.0) {
-        Ok(i) => t[i].1,
-        Err(_) => Lex::default(),
+    let mut i = slot(key);
+    loop {
+        match t[i].0 {
+            0 => return Lex::default(),
+            k if k == key => return t[i].1,
+            _ => i = (i + 1) % SLOTS,
+        }
     }
 }
 
@@ -287,9 +311,11 @@ mod tests {
 
     #[test]
     fn table_has_no_duplicates() {
-        let t = table();
-        for w in t.windows(2) {
-            assert_ne!(w[0].0, w[1].0, "duplicate word in the table");
-        }
+        let mut keys: Vec<u128> = WORDS.iter().filter_map(|w| pack(w.0.as_bytes())).collect();
+        assert_eq!(keys.len(), WORDS.len(), "every word packs");
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), WORDS.len(), "duplicate word in the table");
+        assert!(WORDS.len() * 3 < SLOTS, "table too full for short probes");
     }
 }

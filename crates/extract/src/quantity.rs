@@ -7,7 +7,7 @@
 //! years, clock times, phone numbers, ordinals or names ("F-16", "M777", "Leopard 2")
 //! are skipped, so the coder can read every `Count` as a candidate toll.
 
-use crate::lex::{K, PARTIC, STOP};
+use crate::lex::{ART, K, PARTIC, STOP};
 use crate::scan;
 use crate::view::View;
 use crate::{Currency, Quantity, QuantityKind};
@@ -226,6 +226,7 @@ impl Finder<'_> {
             K::NumWord => self.word_number(i),
             K::Vague => self.vague(i),
             K::Several => Some(self.spread(i, i + 1, 3.0, 9.0)),
+            _ if !t.lex.has(ART) => None,
             _ if self.is_any(i, &["a", "an"]) => self.a_number(i),
             _ if self.is(i, "half") && self.is(i + 1, "a") => {
                 let k = self.tok(i + 2)?;
@@ -890,6 +891,11 @@ impl Finder<'_> {
             if !t.is_word() || (n > 0 && !t.glued && t.kind != scan::WORD) {
                 break;
             }
+            // "three more civilians", "two other soldiers": skip the word, not the noun.
+            if n == 0 && self.is_any(j, &["more", "other", "additional"]) && self.next_is_word(j) {
+                j += 1;
+                continue;
+            }
             if t.lex.has(STOP) || matches!(t.k(), K::Month | K::Weekday | K::RelDay) {
                 if n == 0 && t.lex.has(PARTIC) {
                     last = Some((j, j + 1));
@@ -898,15 +904,20 @@ impl Finder<'_> {
                 }
                 break;
             }
-            // A hyphenated compound is one word: "pro-Russian", "Su-34".
+            // A hyphenated or glued compound is one word: "pro-Russian", "Su-34", "M777".
             let mut end = j + 1;
-            while self.is_p(end, b'-')
-                && self.glued(end)
-                && self
-                    .tok(end + 1)
-                    .is_some_and(|x| x.glued && (x.is_word() || x.is_digits()))
-            {
-                end += 2;
+            loop {
+                let alnum = |k: usize| {
+                    self.tok(k)
+                        .is_some_and(|x| x.glued && (x.is_word() || x.is_digits()))
+                };
+                if alnum(end) {
+                    end += 1;
+                } else if self.is_p(end, b'-') && self.glued(end) && alnum(end + 1) {
+                    end += 2;
+                } else {
+                    break;
+                }
             }
             last = Some((j, end));
             if self.plural_noun(end - 1) {
@@ -915,6 +926,13 @@ impl Finder<'_> {
             j = end;
         }
         last.map(|(a, b)| (self.t[a].start as usize, self.t[b - 1].end as usize))
+    }
+}
+
+impl Finder<'_> {
+    fn next_is_word(&self, j: usize) -> bool {
+        self.tok(j + 1)
+            .is_some_and(|t| t.is_word() && !t.lex.has(STOP))
     }
 }
 

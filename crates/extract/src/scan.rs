@@ -72,16 +72,33 @@ pub(crate) struct Seen {
     pub number_words: bool,
 }
 
+/// The thread's token buffer and the sentence it holds.
+#[derive(Default)]
+struct Cache {
+    text: String,
+    toks: Vec<Tok>,
+    seen: Seen,
+}
+
 thread_local! {
-    static BUF: RefCell<Vec<Tok>> = const { RefCell::new(Vec::new()) };
+    static BUF: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
 /// Tokenizes `text` into the thread's buffer and calls `f` with the tokens.
+///
+/// The coder calls both finders on the same sentence, so the buffer remembers the
+/// last text and reuses its tokens when the next call passes the same text: a string
+/// comparison instead of a second scan.
 pub(crate) fn with_tokens<R>(text: &str, f: impl FnOnce(&[Tok], Seen) -> R) -> R {
     BUF.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut buf) => {
-            let seen = tokenize(text, &mut buf);
-            f(&buf, seen)
+        Ok(mut c) => {
+            if c.text != text || c.toks.is_empty() && !text.is_empty() {
+                let c = &mut *c;
+                c.text.clear();
+                c.text.push_str(text);
+                c.seen = tokenize(text, &mut c.toks);
+            }
+            f(&c.toks, c.seen)
         }
         // Only reachable if `f` itself re-enters; fall back to a fresh buffer.
         Err(_) => {

@@ -13,7 +13,7 @@
 //! per sentence and only when needed: see [`Finder::future`].
 
 use crate::date::{self, Val};
-use crate::lex::{FUTURE, K, TPREP, WEAK};
+use crate::lex::{FUTURE, K, OPEN, STOP, TPREP, WEAK};
 use crate::scan;
 use crate::view::View;
 use crate::TimeExpr;
@@ -121,7 +121,7 @@ impl Finder<'_> {
 
     fn explicit(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
-        if t.is_word() {
+        if t.is_word() && t.lex.has(OPEN) {
             if self.is(i, "from") || self.is(i, "between") {
                 return self.opened_range(i);
             }
@@ -817,7 +817,18 @@ impl Finder<'_> {
         if self.is_any(p, &["past", "last"]) && self.is(p.wrapping_sub(1), "the") {
             return Some(self.day_hit(p - 1, i + 1, -1));
         }
-        if self.is(p, "a") && self.is_any(p.wrapping_sub(1), &["in", "within"]) {
+        if self.is_any(p, &["a", "one"]) && self.is_any(p.wrapping_sub(1), &["in", "within"]) {
+            return Some(self.day_hit(p - 1, i + 1, -1));
+        }
+        // Daily loss reports: "lost 80 servicemen per day", "losses for the day".
+        if self.is(p, "per")
+            && self
+                .tok(i + 1)
+                .is_none_or(|n| !n.is_word() || n.lex.has(STOP))
+        {
+            return Some(self.day_hit(p, i + 1, -1));
+        }
+        if self.is(p, "the") && self.is(p.wrapping_sub(1), "for") {
             return Some(self.day_hit(p - 1, i + 1, -1));
         }
         if self.is(p, "the") && self.is(p.wrapping_sub(1), "during") {

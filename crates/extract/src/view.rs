@@ -24,7 +24,12 @@ impl View<'_> {
 
     /// Token `i` is the word `w` (ASCII, any case).
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
-        self.t.get(i).is_some_and(|t| t.is_word()) && self.form(i).eq_ignore_ascii_case(w)
+        match self.t.get(i) {
+            Some(t) if t.is_word() && t.len() == w.len() => self.text.as_bytes()
+                [t.start as usize..t.end as usize]
+                .eq_ignore_ascii_case(w.as_bytes()),
+            _ => false,
+        }
     }
 
     pub(crate) fn is_any(&self, i: usize, ws: &[&str]) -> bool {
@@ -39,7 +44,7 @@ impl View<'_> {
         self.t.get(i).is_some_and(|t| t.glued)
     }
 
-    pub(crate) fn flag(&self, i: usize, f: u8) -> bool {
+    pub(crate) fn flag(&self, i: usize, f: u16) -> bool {
         self.t.get(i).is_some_and(|t| t.is_word() && t.lex.has(f))
     }
 
@@ -108,7 +113,8 @@ impl View<'_> {
         irregular
             .iter()
             .any(|w| self.form(i).eq_ignore_ascii_case(w))
-            || (f.len() > 3 && f.ends_with(b"s") && !f.ends_with(b"ss") && !f.ends_with(b"us"))
+            || (f.len() > 3 && ends(f, b"s") && !ends(f, b"ss") && !ends(f, b"us"))
+            || (f.len() > 4 && ends(f, b"men"))
     }
 
     /// Token `i` continues the previous one without a space as part of a number or a
@@ -153,4 +159,9 @@ impl View<'_> {
             _ => false,
         }
     }
+}
+
+/// Case-insensitive ASCII suffix test.
+fn ends(word: &[u8], suffix: &[u8]) -> bool {
+    word.len() >= suffix.len() && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
