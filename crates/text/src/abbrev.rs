@@ -21,19 +21,19 @@ pub(crate) enum Abbrev {
 /// "Gen." is a title, "gen." is not a word news uses.
 const TITLES: &[&str] = &[
     "Adm", "Amb", "Apr", "Atty", "Aug", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Cpt", "Dec",
-    "Det", "Dr", "Drs", "Feb", "Fig", "Fr", "Ft", "Gen", "Gov", "Hon", "Insp", "Jan", "Jul", "Jun",
-    "Lt", "Maj", "Mar", "Messrs", "Mr", "Mrs", "Ms", "Msgr", "Mt", "No", "Nos", "Nov", "Oct",
-    "Pfc", "Pres", "Prof", "Pte", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt",
-    "Spc", "Supt", "Vol", "approx", "cf", "e.g", "i.e", "vs", "Gens", "Mon", "Tue", "Tues", "Wed",
-    "Thu", "Thur", "Thurs", "Fri", "Sat", "Ref", "Op",
+    "Det", "Dr", "Drs", "Feb", "Fig", "Fr", "Fri", "Ft", "Gen", "Gens", "Gov", "Hon", "Insp",
+    "Jan", "Jul", "Jun", "Lt", "Maj", "Mar", "Messrs", "Mon", "Mr", "Mrs", "Ms", "Msgr", "Mt",
+    "No", "Nos", "Nov", "Oct", "Op", "Pfc", "Pres", "Prof", "Pte", "Pvt", "Ref", "Rep", "Reps",
+    "Rev", "Sat", "Sen", "Sens", "Sep", "Sept", "Sgt", "Spc", "Supt", "Thu", "Thur", "Thurs",
+    "Tue", "Tues", "Vol", "Wed", "approx", "cf", "e.g", "i.e", "vs",
 ];
 
 /// Abbreviations that may end a sentence.
 const FINALS: &[&str] = &[
-    "Ave", "Blvd", "Bros", "Co", "Corp", "Dept", "Est", "Inc", "Jr", "Ltd", "Mass", "Rd", "Sr",
-    "St", "Sq", "Univ", "a.m", "al", "etc", "p.m", "Calif", "Conn", "Fla", "Ga", "Ill", "Md",
-    "Mich", "Minn", "Pa", "Tenn", "Tex", "Va", "Wash", "Wis", "Ariz", "Colo", "Okla", "Ore", "Ky",
-    "La", "Ala", "Ark", "Del", "Kan", "Neb", "Nev", "Wyo", "ca", "approx",
+    "Ala", "Ariz", "Ark", "Ave", "Blvd", "Bros", "Calif", "Co", "Colo", "Conn", "Corp", "Del",
+    "Dept", "Est", "Fla", "Ga", "Ill", "Inc", "Jr", "Kan", "Ky", "La", "Ltd", "Mass", "Md", "Mich",
+    "Minn", "Neb", "Nev", "Okla", "Ore", "Pa", "Rd", "Sq", "Sr", "St", "Tenn", "Tex", "Univ", "Va",
+    "Wash", "Wis", "Wyo", "a.m", "al", "approx", "ca", "etc", "p.m",
 ];
 
 /// Words that typically open a sentence: after an [`Abbrev::Final`] abbreviation or an
@@ -42,16 +42,21 @@ const OPENERS: &[&str] = &[
     "a",
     "according",
     "after",
+    "all",
     "also",
+    "although",
     "an",
     "and",
     "as",
     "at",
+    "because",
     "before",
     "both",
     "but",
     "by",
+    "despite",
     "during",
+    "each",
     "earlier",
     "for",
     "from",
@@ -66,6 +71,7 @@ const OPENERS: &[&str] = &[
     "its",
     "last",
     "later",
+    "many",
     "meanwhile",
     "more",
     "most",
@@ -75,7 +81,9 @@ const OPENERS: &[&str] = &[
     "officials",
     "on",
     "one",
+    "other",
     "our",
+    "several",
     "she",
     "since",
     "so",
@@ -94,6 +102,7 @@ const OPENERS: &[&str] = &[
     "to",
     "two",
     "under",
+    "until",
     "we",
     "what",
     "when",
@@ -103,16 +112,6 @@ const OPENERS: &[&str] = &[
     "yet",
     "you",
     "your",
-    "many",
-    "other",
-    "several",
-    "each",
-    "all",
-    "while",
-    "although",
-    "because",
-    "despite",
-    "until",
 ];
 
 /// The class of `word` (the text before a period, without it), if it is an abbreviation.
@@ -121,9 +120,14 @@ pub(crate) fn lookup(word: &str) -> Option<Abbrev> {
     if word.len() > 6 && !word.contains('.') {
         return None;
     }
-    if TITLES.contains(&word) {
+    // Lowercase entries all start with one of these; other lowercase words ("said",
+    // "week") end most sentences and are rejected without a search.
+    if word.as_bytes().first().is_some_and(|c| c.is_ascii_lowercase() && !b"aceipv".contains(c)) {
+        return None;
+    }
+    if TITLES.binary_search(&word).is_ok() {
         Some(Abbrev::Title)
-    } else if FINALS.contains(&word) || is_initialism(word) {
+    } else if FINALS.binary_search(&word).is_ok() || is_initialism(word) {
         Some(Abbrev::Final)
     } else {
         None
@@ -160,12 +164,19 @@ pub(crate) fn is_opener(word: &str) -> bool {
         *b = c.to_ascii_lowercase();
     }
     let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
-    OPENERS.contains(&lower)
+    OPENERS.binary_search(&lower).is_ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        for list in [TITLES, FINALS, OPENERS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
 
     #[test]
     fn classes() {

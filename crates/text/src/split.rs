@@ -234,20 +234,15 @@ enum Term {
 }
 
 fn terminal(f: &str) -> Option<Term> {
-    match f {
-        "." => Some(Term::Period),
-        "\u{2026}" => Some(Term::Ellipsis),
-        _ => {
-            let b = f.as_bytes();
-            match b.first()? {
-                b'.' if b.iter().all(|&c| c == b'.') => Some(Term::Ellipsis),
-                b'!' | b'?' => Some(Term::Bang),
-                _ if b.len() > 1 && b[b.len() - 1] == b'.' => {
-                    abbrev::lookup(&f[..f.len() - 1]).map(Term::Abbr)
-                }
-                _ => None,
-            }
-        }
+    let b = f.as_bytes();
+    // Most tokens end in a letter or digit: one byte test rejects them.
+    match *b.last()? {
+        b'.' if b.len() == 1 => Some(Term::Period),
+        b'.' if b.iter().all(|&c| c == b'.') => Some(Term::Ellipsis),
+        b'.' => abbrev::lookup(&f[..f.len() - 1]).map(Term::Abbr),
+        b'!' | b'?' if matches!(b[0], b'!' | b'?') => Some(Term::Bang),
+        0xA6 if f == "\u{2026}" => Some(Term::Ellipsis),
+        _ => None,
     }
 }
 

@@ -107,7 +107,8 @@ fn broken_symlink_in_directory_is_reported() {
         .unwrap_or_else(|e| panic!("{e}"));
     #[cfg(unix)]
     {
-        let items: Vec<_> = read_inputs(std::slice::from_ref(&d), &ReadOptions::default()).collect();
+        let items: Vec<_> =
+            read_inputs(std::slice::from_ref(&d), &ReadOptions::default()).collect();
         assert!(matches!(&items[0], Err(e) if e.to_string().contains("dangling.txt: cannot open")));
     }
     let _ = std::fs::remove_dir_all(&d);
