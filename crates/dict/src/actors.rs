@@ -143,10 +143,16 @@ pub struct ActorEntry {
 impl ActorEntry {
     /// The role that holds on `date`, else the one nearest to it.
     pub fn role_on(&self, date: Date) -> &Role {
+        &self.roles[self.role_index_on(date)]
+    }
+
+    /// Index in `roles` of [`ActorEntry::role_on`].
+    fn role_index_on(&self, date: Date) -> usize {
         self.roles
             .iter()
-            .min_by_key(|r| r.distance(date))
-            .unwrap_or(&self.roles[0])
+            .enumerate()
+            .min_by_key(|(_, r)| r.distance(date))
+            .map_or(0, |(i, _)| i)
     }
 }
 
@@ -179,6 +185,8 @@ struct Inner {
     entries: Vec<ActorEntry>,
     trie: TokenTrie,
     codes: CodeSet,
+    /// Per entry, per role: length of the country or bloc prefix of its code.
+    prefix_len: Vec<Box<[u8]>>,
 }
 
 impl ActorDict {
@@ -263,22 +271,24 @@ impl ActorDict {
         hits.into_iter()
             .map(|(start, end, e)| {
                 let entry = &self.inner.entries[e as usize];
-                let code = &entry.role_on(date).code;
-                (self.mention(start, end, code, entry.kind), e as usize)
+                let ri = entry.role_index_on(date);
+                let code = entry.roles[ri].code.as_str();
+                // the country prefix's length, split once at build time
+                let cut = self.inner.prefix_len[e as usize]
+                    .get(ri)
+                    .map_or(0, |&n| usize::from(n));
+                let (prefix, role) = code.split_at(cut.min(code.len()));
+                let m = ActorMention {
+                    start,
+                    end,
+                    code: code.to_string(),
+                    kind: entry.kind,
+                    country: (!prefix.is_empty()).then(|| prefix.to_string()),
+                    role: role.to_string(),
+                };
+                (m, e as usize)
             })
             .collect()
-    }
-
-    fn mention(&self, start: usize, end: usize, code: &str, kind: ActorKind) -> ActorMention {
-        let (prefix, role) = self.inner.codes.split(code).unwrap_or(("", code));
-        ActorMention {
-            start,
-            end,
-            code: code.to_string(),
-            kind,
-            country: (!prefix.is_empty()).then(|| prefix.to_string()),
-            role: role.to_string(),
-        }
     }
 }
 
@@ -417,11 +427,24 @@ impl ActorDictBuilder {
                 entries.push(e.clone());
             }
         }
+        let prefix_len = entries
+            .iter()
+            .map(|e| {
+                e.roles
+                    .iter()
+                    .map(|r| {
+                        let (prefix, _) = self.codes.split(&r.code).unwrap_or(("", &r.code));
+                        prefix.len() as u8
+                    })
+                    .collect()
+            })
+            .collect();
         Ok(ActorDict {
             inner: Arc::new(Inner {
                 entries,
                 trie,
                 codes: self.codes.clone(),
+                prefix_len,
             }),
         })
     }

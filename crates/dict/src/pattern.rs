@@ -186,6 +186,12 @@ pub(crate) fn case_ok(case: Case, text: &str) -> bool {
 }
 
 pub(crate) fn first_letter_upper(text: &str) -> bool {
+    // most words start with an ASCII letter: decide on the first byte
+    if let Some(&b) = text.as_bytes().first() {
+        if b.is_ascii_alphabetic() {
+            return b.is_ascii_uppercase();
+        }
+    }
     text.chars()
         .find(|c| c.is_alphabetic())
         .is_some_and(char::is_uppercase)

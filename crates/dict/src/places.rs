@@ -319,7 +319,7 @@ impl Gazetteer {
             let fits = tokens.len() == subs.len()
                 && tokens.iter().zip(subs).all(|(t, sub)| {
                     let text = sub.text(words);
-                    case_ok(Case::of(t), text) && fold(t) == fold(text)
+                    case_ok(Case::of(t), text) && same_folded(t, text)
                 });
             if fits {
                 return Some(spelling);
@@ -495,6 +495,22 @@ thread_local! {
 }
 
 const SEQ_SEED: u64 = 0x243f_6a88_85a3_08d3;
+
+/// Are two tokens equal once folded? (Without allocating for ASCII tokens.)
+fn same_folded(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let f = |c: u8| {
+            if c == b'`' {
+                b'\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        };
+        a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| f(x) == f(y))
+    } else {
+        fold(a) == fold(b)
+    }
+}
 
 /// Hash of one token's folded form (the hash the tries' vocabularies use, so a sentence
 /// cut once serves every matcher).

@@ -24,10 +24,15 @@ pub(crate) fn key_hash(key: &[u8]) -> u64 {
 #[inline]
 pub(crate) fn fold_into(token: &str, out: &mut Vec<u8>) {
     if token.is_ascii() {
-        out.extend(token.bytes().map(|c| match c {
-            b'`' => b'\'',
-            c => c.to_ascii_lowercase(),
-        }));
+        let from = out.len();
+        out.extend_from_slice(token.as_bytes());
+        let tail = &mut out[from..];
+        tail.make_ascii_lowercase();
+        if tail.contains(&b'`') {
+            for c in tail.iter_mut().filter(|c| **c == b'`') {
+                *c = b'\'';
+            }
+        }
     } else {
         out.extend_from_slice(crate::pattern::fold(token).as_bytes());
     }
