@@ -8,8 +8,26 @@ use rung_text::{Document, Metadata};
 /// Builds a corpus from templates: event sentences in several styles mixed with the
 /// background sentences that make up most of real reporting.
 fn corpus(n_docs: usize) -> (Vec<Document>, usize) {
-    let actors = ["Russian forces", "Ukrainian troops", "Moscow", "Kyiv", "the Kremlin", "Washington", "Ukraine's military", "Russia's Defense Ministry"];
-    let targets = ["Kherson", "Kharkiv", "Ukraine", "Russian positions", "Belgorod", "Zaporizhzhia", "the Ukrainian army", "Russia"];
+    let actors = [
+        "Russian forces",
+        "Ukrainian troops",
+        "Moscow",
+        "Kyiv",
+        "the Kremlin",
+        "Washington",
+        "Ukraine's military",
+        "Russia's Defense Ministry",
+    ];
+    let targets = [
+        "Kherson",
+        "Kharkiv",
+        "Ukraine",
+        "Russian positions",
+        "Belgorod",
+        "Zaporizhzhia",
+        "the Ukrainian army",
+        "Russia",
+    ];
     let events = [
         "{a} shelled {t} on Monday, killing three civilians.",
         "Over the past day, {a} struck {t} with drones.",
@@ -35,7 +53,9 @@ fn corpus(n_docs: usize) -> (Vec<Document>, usize) {
         for s in 0..12 {
             let k = d * 7 + s * 3;
             let line = if s % 3 == 0 {
-                events[k % events.len()].replace("{a}", actors[k % actors.len()]).replace("{t}", targets[(k / 3) % targets.len()])
+                events[k % events.len()]
+                    .replace("{a}", actors[k % actors.len()])
+                    .replace("{t}", targets[(k / 3) % targets.len()])
             } else {
                 background[k % background.len()].to_string()
             };
@@ -44,7 +64,11 @@ fn corpus(n_docs: usize) -> (Vec<Document>, usize) {
             text.push(' ');
             sentences += 1;
         }
-        docs.push(Document::new(format!("doc{d}.txt"), text, Metadata::default()));
+        docs.push(Document::new(
+            format!("doc{d}.txt"),
+            text,
+            Metadata::default(),
+        ));
     }
     (docs, sentences)
 }
@@ -63,12 +87,20 @@ fn bench(c: &mut Criterion) {
     let date = rung_text::parse_date("2023-05-10");
     // Behaviour guard: a change that stops coding cannot pass as a speed-up.
     let events: usize = docs.iter().map(|d| coder.code(d, date).events.len()).sum();
-    assert!(events >= docs.len(), "only {events} events from {} documents", docs.len());
+    assert!(
+        events >= docs.len(),
+        "only {events} events from {} documents",
+        docs.len()
+    );
     let mut g = c.benchmark_group("code");
     g.throughput(Throughput::Elements(sentences as u64));
     g.sample_size(10);
     g.bench_function("war_reporting_sentences", |b| {
-        b.iter(|| docs.iter().map(|d| coder.code(d, date).events.len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| coder.code(d, date).events.len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 }

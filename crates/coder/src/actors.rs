@@ -10,7 +10,19 @@ use rung_parse::Upos;
 
 /// Pronouns that can stand for an actor.
 fn is_pronoun(l: &str) -> bool {
-    matches!(l, "it" | "its" | "they" | "their" | "them" | "he" | "she" | "his" | "her" | "itself" | "themselves")
+    matches!(
+        l,
+        "it" | "its"
+            | "they"
+            | "their"
+            | "them"
+            | "he"
+            | "she"
+            | "his"
+            | "her"
+            | "itself"
+            | "themselves"
+    )
 }
 
 /// Context for resolving actors in one sentence.
@@ -36,7 +48,10 @@ impl Resolver<'_> {
         }
         if let Some(a) = v.actor_at(n) {
             if a.country.is_some() {
-                return Some(ActorRef { text: v.phrase(a.start, a.end), code: a.code.clone() });
+                return Some(ActorRef {
+                    text: v.phrase(a.start, a.end),
+                    code: a.code.clone(),
+                });
             }
             // A bare agent ("troops", "officials"): the country of its phrase.
             return self.agent_country(n, &a.code);
@@ -51,7 +66,33 @@ impl Resolver<'_> {
         }
         if let Some(p) = v.place_at(n) {
             if let Some(c) = &p.country {
-                return Some(ActorRef { text: p.text.clone(), code: c.clone() });
+                return Some(ActorRef {
+                    text: p.text.clone(),
+                    code: c.clone(),
+                });
+            }
+        }
+        // A count or group of people: "thousands of Israelis", "a group of Russian soldiers".
+        if v.upos[n] == Upos::Num
+            || matches!(
+                l,
+                "thousand"
+                    | "thousands"
+                    | "hundred"
+                    | "hundreds"
+                    | "dozen"
+                    | "dozens"
+                    | "group"
+                    | "member"
+                    | "members"
+                    | "unit"
+                    | "units"
+            )
+        {
+            if let Some(o) = crate::args::prep_object(v, n, "of") {
+                if let Some(a) = self.actor_depth(o, depth + 1) {
+                    return Some(a);
+                }
             }
         }
         // Possessor or national modifier of a non-actor noun: "Russia's position",
@@ -74,13 +115,19 @@ impl Resolver<'_> {
             if matches!(v.rel(k), "nmod" | "amod" | "compound" | "flat" | "appos") {
                 if let Some(a) = v.actor_at(k) {
                     if let Some(c) = &a.country {
-                        return Some(ActorRef { text: v.phrase(a.start.min(n), a.end.max(n + 1)), code: format!("{c}{role}") });
+                        return Some(ActorRef {
+                            text: v.phrase(a.start.min(n), a.end.max(n + 1)),
+                            code: format!("{c}{role}"),
+                        });
                     }
                 }
                 if is_pronoun(&v.lemma[k]) {
                     if let Some(a) = self.pronoun(k) {
                         let c = a.country().to_string();
-                        return Some(ActorRef { text: format!("{} {}", v.forms[k], v.forms[n]), code: format!("{c}{role}") });
+                        return Some(ActorRef {
+                            text: format!("{} {}", v.forms[k], v.forms[n]),
+                            code: format!("{c}{role}"),
+                        });
                     }
                 }
             }
@@ -121,7 +168,10 @@ impl Resolver<'_> {
                 if s < n && !v.dominates(s, n) && !is_pronoun(&v.lemma[s]) {
                     if let Some(a) = v.actor_at(s) {
                         if a.country.is_some() {
-                            return Some(ActorRef { text: v.phrase(a.start, a.end), code: a.code.clone() });
+                            return Some(ActorRef {
+                                text: v.phrase(a.start, a.end),
+                                code: a.code.clone(),
+                            });
                         }
                     }
                 }
@@ -133,7 +183,10 @@ impl Resolver<'_> {
             if a.end <= n && a.country.is_some() && !a.media {
                 let head = a.end - 1;
                 if v.rel(head) == "nsubj" {
-                    return Some(ActorRef { text: v.phrase(a.start, a.end), code: a.code.clone() });
+                    return Some(ActorRef {
+                        text: v.phrase(a.start, a.end),
+                        code: a.code.clone(),
+                    });
                 }
             }
         }
@@ -149,7 +202,10 @@ impl Resolver<'_> {
         let mut seen = Vec::new();
         subtree_bfs(self.v, n, 3, &mut seen);
         seen.iter().skip(1).find_map(|&k| {
-            if matches!(self.v.rel(k), "nmod" | "obj" | "obl" | "acl" | "nmod:poss" | "amod" | "compound" | "conj") {
+            if matches!(
+                self.v.rel(k),
+                "nmod" | "obj" | "obl" | "acl" | "nmod:poss" | "amod" | "compound" | "conj"
+            ) {
                 self.actor(k)
             } else {
                 None

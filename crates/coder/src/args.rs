@@ -16,10 +16,11 @@ fn is_subj_rel(v: &SentView, k: usize) -> bool {
 
 /// Whether the clause headed by `p` is passive.
 pub fn is_passive(v: &SentView, p: usize) -> bool {
-    v.kids(p)
-        .iter()
-        .any(|&k| v.full_rel(k) == "aux:pass" || v.full_rel(k) == "nsubj:pass" || v.full_rel(k) == "csubj:pass")
-        || (v.rel(p) == "acl" && v.full_rel(p) != "acl:relcl" && v.xpos[p] == "VBN")
+    v.kids(p).iter().any(|&k| {
+        v.full_rel(k) == "aux:pass"
+            || v.full_rel(k) == "nsubj:pass"
+            || v.full_rel(k) == "csubj:pass"
+    }) || (v.rel(p) == "acl" && v.full_rel(p) != "acl:relcl" && v.xpos[p] == "VBN")
 }
 
 /// The subject of predicate `p`: its own, or inherited. Returns the subject word and
@@ -61,7 +62,8 @@ fn subject_depth(v: &SentView, p: usize, depth: usize) -> Option<usize> {
         "ccomp" => {
             // "announced it would give": the parser often hangs the pronoun subject on the
             // governing verb as its object.
-            v.child(h, "obj").filter(|&o| o < p && v.upos[o] == rung_parse::Upos::Pron)
+            v.child(h, "obj")
+                .filter(|&o| o < p && v.upos[o] == rung_parse::Upos::Pron)
         }
         "acl" => {
             // "statements condemning X": the modified noun; when it is not an actor the
@@ -82,7 +84,12 @@ pub fn agent(v: &SentView, p: usize) -> Option<usize> {
 
 /// The passive subject (patient) of `p`, own or inherited.
 pub fn patient(v: &SentView, p: usize) -> Option<usize> {
-    if let Some(k) = v.kids(p).iter().copied().find(|&k| v.full_rel(k) == "nsubj:pass") {
+    if let Some(k) = v
+        .kids(p)
+        .iter()
+        .copied()
+        .find(|&k| v.full_rel(k) == "nsubj:pass")
+    {
         return Some(k);
     }
     if v.rel(p) == "acl" && v.full_rel(p) != "acl:relcl" {
@@ -93,11 +100,18 @@ pub fn patient(v: &SentView, p: usize) -> Option<usize> {
 
 /// Objects of `p` (obj, then iobj), in sentence order.
 pub fn objects(v: &SentView, p: usize) -> impl Iterator<Item = usize> + '_ {
-    v.kids(p).iter().copied().filter(move |&k| matches!(v.rel(k), "obj" | "iobj"))
+    v.kids(p)
+        .iter()
+        .copied()
+        .filter(move |&k| matches!(v.rel(k), "obj" | "iobj"))
 }
 
 /// Prepositional dependents of `p` introduced by one of `preps`.
-pub fn prep_objects<'a>(v: &'a SentView, p: usize, preps: &'a [String]) -> impl Iterator<Item = usize> + 'a {
+pub fn prep_objects<'a>(
+    v: &'a SentView,
+    p: usize,
+    preps: &'a [String],
+) -> impl Iterator<Item = usize> + 'a {
     v.kids(p).iter().copied().filter(move |&k| {
         matches!(v.rel(k), "obl" | "nmod" | "advcl" | "acl")
             && v.case_of(k).is_some_and(|c| preps.iter().any(|x| x == c))
@@ -114,7 +128,10 @@ pub fn prep_object(v: &SentView, p: usize, prep: &str) -> Option<usize> {
 
 /// Conjuncts of `n` (not including `n`).
 pub fn conjuncts(v: &SentView, n: usize) -> impl Iterator<Item = usize> + '_ {
-    v.kids(n).iter().copied().filter(move |&k| v.rel(k) == "conj")
+    v.kids(n)
+        .iter()
+        .copied()
+        .filter(move |&k| v.rel(k) == "conj")
 }
 
 /// Words of the subtree of `n` in breadth-first order, up to `max_depth` levels, not
@@ -153,7 +170,10 @@ pub fn clause_head(v: &SentView, n: usize) -> usize {
             },
             _ => return x,
         }
-        if matches!(v.upos[x], rung_parse::Upos::Verb | rung_parse::Upos::Aux | rung_parse::Upos::Adj) {
+        if matches!(
+            v.upos[x],
+            rung_parse::Upos::Verb | rung_parse::Upos::Aux | rung_parse::Upos::Adj
+        ) {
             return x;
         }
     }

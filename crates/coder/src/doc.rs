@@ -68,7 +68,13 @@ impl CoderBuilder {
         };
         patterns.check_codes(|c| dicts.codebook.get(c).is_some())?;
         let model = SyntaxModel::builtin()?;
-        Ok(Coder { patterns, dicts, model, segmenter: Segmenter::new(), doc_date: self.doc_date })
+        Ok(Coder {
+            patterns,
+            dicts,
+            model,
+            segmenter: Segmenter::new(),
+            doc_date: self.doc_date,
+        })
     }
 }
 
@@ -114,7 +120,12 @@ impl Coder {
 
     /// Versions of the dictionaries, patterns and model, for provenance.
     pub fn version(&self) -> String {
-        format!("{}+patterns-{:016x}+model-{}", self.dicts.version(), self.patterns.digest, model_version())
+        format!(
+            "{}+patterns-{:016x}+model-{}",
+            self.dicts.version(),
+            self.patterns.digest,
+            model_version()
+        )
     }
 
     /// Codes one document. `doc_date` overrides the date found in the document.
@@ -126,8 +137,15 @@ impl Coder {
         })
     }
 
-    fn code_with(&self, doc: &Document, doc_date: Option<DocDate>, s: &mut Scratch) -> CodedDocument {
-        let date = doc_date.or(self.doc_date).or_else(|| rung_text::document_date(doc));
+    fn code_with(
+        &self,
+        doc: &Document,
+        doc_date: Option<DocDate>,
+        s: &mut Scratch,
+    ) -> CodedDocument {
+        let date = doc_date
+            .or(self.doc_date)
+            .or_else(|| rung_text::document_date(doc));
         let date = date.filter(|d| d.year.is_some());
         let iso = date.map(|d| format!("{:04}-{:02}-{:02}", d.year.unwrap_or(0), d.month, d.day));
         let text = doc.text.as_str();
@@ -151,7 +169,16 @@ impl Coder {
                 self.annotate(&mut s.view, &forms, &actors, text, sent.start, date);
                 s.cands.clear();
                 Engine { p: &self.patterns }.code(&s.view, &s.state, si, &mut s.cands);
-                self.resolve(doc, si, [sent.start, sent.end], text, &s.view, &mut s.cands, &mut s.state, iso.as_deref());
+                self.resolve(
+                    doc,
+                    si,
+                    [sent.start, sent.end],
+                    text,
+                    &s.view,
+                    &mut s.cands,
+                    &mut s.state,
+                    iso.as_deref(),
+                );
                 remember(&s.view, &mut s.state, si, date.is_none());
             } else {
                 self.remember_shallow(&forms, &actors, &mut s.state, si, text, sent.start, date);
@@ -172,10 +199,15 @@ impl Coder {
         for f in forms {
             lower.clear();
             lower.extend(f.chars().flat_map(char::to_lowercase));
-            if self.patterns.trigger_lemma(&lower).is_some() || matches!(lower.as_str(), "using" | "used" | "use" | "uses") {
+            if self.patterns.trigger_lemma(&lower).is_some()
+                || matches!(lower.as_str(), "using" | "used" | "use" | "uses")
+            {
                 trigger = true;
             }
-            if matches!(lower.as_str(), "it" | "its" | "they" | "their" | "them" | "he" | "she" | "his" | "her") {
+            if matches!(
+                lower.as_str(),
+                "it" | "its" | "they" | "their" | "them" | "he" | "she" | "his" | "her"
+            ) {
                 pronoun = true;
             }
         }
@@ -202,7 +234,11 @@ impl Coder {
             });
         }
         for w in self.dicts.weapons.find(forms) {
-            v.weapons.push(WeaponSpan { start: w.start, end: w.end, name: w.weapon.name.clone() });
+            v.weapons.push(WeaponSpan {
+                start: w.start,
+                end: w.end,
+                name: w.weapon.name.clone(),
+            });
         }
         for p in self.dicts.places.find(forms) {
             v.places.push(PlaceSpan {
@@ -227,18 +263,32 @@ impl Coder {
             let Some(val) = t.value else { continue };
             if let Some((s, e)) = word_of(v, t.start, t.end) {
                 let raw = stext.get(t.start..t.end).unwrap_or("");
-                let absolute = raw.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
-                v.times.push(TimeSpan { start: s, end: e, value: val.0, absolute });
+                let absolute = raw
+                    .split(|c: char| !c.is_ascii_digit())
+                    .any(|d| d.len() == 4);
+                v.times.push(TimeSpan {
+                    start: s,
+                    end: e,
+                    value: val.0,
+                    absolute,
+                });
             }
         }
         for q in rung_extract::find_quantities(stext) {
             if q.kind != rung_extract::QuantityKind::Count || q.vague {
                 continue;
             }
-            let (Some(min), max) = (q.min.or(q.max), q.max.or(q.min)) else { continue };
+            let (Some(min), max) = (q.min.or(q.max), q.max.or(q.min)) else {
+                continue;
+            };
             let max = max.unwrap_or(min);
             if let Some((s, e)) = word_of(v, q.start, q.end) {
-                v.counts.push(CountSpan { start: s, end: e, min: min as u64, max: max as u64 });
+                v.counts.push(CountSpan {
+                    start: s,
+                    end: e,
+                    min: min as u64,
+                    max: max as u64,
+                });
             }
         }
     }
@@ -276,7 +326,9 @@ impl Coder {
                 continue;
             }
             let Some(src) = c.src.clone() else { continue };
-            let Some(info) = self.dicts.codebook.get(&c.code) else { continue };
+            let Some(info) = self.dicts.codebook.get(&c.code) else {
+                continue;
+            };
             let date = c.date.clone().or_else(|| fallback(c.trigger));
             let e = Event {
                 doc: doc.name.clone(),
@@ -289,7 +341,10 @@ impl Coder {
                 cameo: c.code.clone(),
                 goldstein: info.goldstein,
                 quad: info.quad,
-                plover: Plover { kind: info.plover_type.clone(), mode: info.plover_mode.clone() },
+                plover: Plover {
+                    kind: info.plover_type.clone(),
+                    mode: info.plover_mode.clone(),
+                },
                 weapons: c.weapons.clone(),
                 location: c.location.and_then(|i| v.places.get(i)).map(|p| Location {
                     text: p.text.clone(),
@@ -321,7 +376,10 @@ impl Coder {
         for (k, a) in actors.iter().enumerate() {
             if let Some(c) = &a.country {
                 st.actors.push(Remembered {
-                    actor: ActorRef { text: forms[a.start..a.end].join(" "), code: a.code.clone() },
+                    actor: ActorRef {
+                        text: forms[a.start..a.end].join(" "),
+                        code: a.code.clone(),
+                    },
                     subject: k == 0,
                     country_like: a.role.is_empty() && a.kind != ActorKind::Media && c.len() == 3,
                     sentence: si,
@@ -332,11 +390,16 @@ impl Coder {
             st.weapons.push((w.weapon.name.clone(), si));
         }
         if date.is_none() && !forms.is_empty() {
-            let end = text.len().min(start + forms.iter().map(|f| f.len() + 1).sum::<usize>() + 8);
+            let end = text
+                .len()
+                .min(start + forms.iter().map(|f| f.len() + 1).sum::<usize>() + 8);
             let stext = text.get(start..end).unwrap_or("");
             for t in rung_extract::find_times(stext, None) {
                 let raw = stext.get(t.start..t.end).unwrap_or("");
-                if raw.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4) {
+                if raw
+                    .split(|c: char| !c.is_ascii_digit())
+                    .any(|d| d.len() == 4)
+                {
                     if let Some(v) = t.value {
                         st.narrative = Some(v.0);
                     }
@@ -351,7 +414,10 @@ fn model_version() -> String {
 }
 
 fn actor(a: &ActorRef) -> Actor {
-    Actor { text: a.text.clone(), code: a.code.clone() }
+    Actor {
+        text: a.text.clone(),
+        code: a.code.clone(),
+    }
 }
 
 /// Remembers a parsed sentence's actors, weapons and narrative time.
@@ -360,7 +426,10 @@ fn remember(v: &SentView, st: &mut DocState, si: usize, track_time: bool) {
         if let Some(c) = &a.country {
             let head = a.end.saturating_sub(1);
             st.actors.push(Remembered {
-                actor: ActorRef { text: v.phrase(a.start, a.end), code: a.code.clone() },
+                actor: ActorRef {
+                    text: v.phrase(a.start, a.end),
+                    code: a.code.clone(),
+                },
                 subject: v.rel(head) == "nsubj",
                 country_like: a.code.len() == c.len() && !a.media,
                 sentence: si,
@@ -381,11 +450,19 @@ fn remember(v: &SentView, st: &mut DocState, si: usize, track_time: bool) {
 /// the event it refers to.
 fn attach(st: &mut DocState, si: usize, c: &Cand, v: &SentView) {
     let root = c.code.get(..2).unwrap_or("").to_string();
-    let roots: Vec<&str> = if matches!(root.as_str(), "18" | "19" | "20") { vec!["18", "19", "20"] } else { vec![root.as_str()] };
+    let roots: Vec<&str> = if matches!(root.as_str(), "18" | "19" | "20") {
+        vec!["18", "19", "20"]
+    } else {
+        vec![root.as_str()]
+    };
     let src = c.src.as_ref().map(|a| a.country().to_string());
-    let Some(e) = st.recent_event(si, &roots, 4) else { return };
+    let Some(e) = st.recent_event(si, &roots, 4) else {
+        return;
+    };
     if c.weapon_use {
-        let same = src.as_deref().is_none_or(|s| e.source.as_ref().is_some_and(|x| x.code.starts_with(s)));
+        let same = src
+            .as_deref()
+            .is_none_or(|s| e.source.as_ref().is_some_and(|x| x.code.starts_with(s)));
         if !same {
             return;
         }
@@ -417,10 +494,15 @@ fn country(a: &Option<Actor>) -> Option<&str> {
 fn merge_into(out: &mut Vec<Event>, e: Event) {
     let root = |x: &Event| x.cameo.get(..2).unwrap_or("").to_string();
     for o in out.iter_mut() {
-        let same_t = country(&o.target) == country(&e.target) || o.target.is_none() || e.target.is_none();
+        let same_t =
+            country(&o.target) == country(&e.target) || o.target.is_none() || e.target.is_none();
         if root(o) == root(&e) && country(&o.source) == country(&e.source) && same_t {
             let richer = richness(&e) > richness(o);
-            let (mut keep, other) = if richer { (e, o.clone()) } else { (o.clone(), e) };
+            let (mut keep, other) = if richer {
+                (e, o.clone())
+            } else {
+                (o.clone(), e)
+            };
             for w in other.weapons {
                 if !keep.weapons.contains(&w) {
                     keep.weapons.push(w);

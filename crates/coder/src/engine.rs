@@ -68,7 +68,9 @@ impl Engine<'_> {
     pub fn code(&self, v: &SentView, st: &DocState, sent: usize, out: &mut Vec<Cand>) {
         let r = Resolver { v, st, sent };
         for i in 0..v.len() {
-            let Some(pat) = self.pattern_at(v, i) else { continue };
+            let Some(pat) = self.pattern_at(v, i) else {
+                continue;
+            };
             if let Some(c) = self.code_trigger(&r, i, pat) {
                 out.push(c);
             }
@@ -84,7 +86,8 @@ impl Engine<'_> {
     pub fn pattern_at<'p>(&'p self, v: &SentView, i: usize) -> Option<&'p Pattern> {
         // A word heading a clause is a verb whatever its tag ("decided to flood" with
         // "flood" mis-tagged as a noun).
-        let clausal = matches!(v.rel(i), "xcomp" | "ccomp" | "advcl") && v.kids(i).iter().any(|&k| v.rel(k) == "mark");
+        let clausal = matches!(v.rel(i), "xcomp" | "ccomp" | "advcl")
+            && v.kids(i).iter().any(|&k| v.rel(k) == "mark");
         let pos = match v.upos[i] {
             Upos::Verb => Pos::Verb,
             Upos::Noun | Upos::Propn if clausal => Pos::Verb,
@@ -94,9 +97,10 @@ impl Engine<'_> {
         if matches!(v.rel(i), "compound" | "amod") {
             return None;
         }
-        let lemma = self.p.trigger_lemma(&v.lower[i]).unwrap_or(&v.lemma[i]);
-        let lemma = if self.p.lookup(pos, lemma).next().is_some() { lemma } else { v.lemma[i].as_str() };
-        self.p.lookup(pos, lemma).find(|pat| self.fits(v, i, pat))
+        // The form table is shared by verbs and nouns ("sanctions" is both): try it, the
+        // form itself and the parser's lemma, in that order, for this word class.
+        let tries = [self.p.trigger_lemma(&v.lower[i]), Some(v.lower[i].as_str()), Some(v.lemma[i].as_str())];
+        tries.into_iter().flatten().find_map(|l| self.p.lookup(pos, l).find(|pat| self.fits(v, i, pat)))
     }
 
     fn fits(&self, v: &SentView, i: usize, pat: &Pattern) -> bool {
@@ -104,11 +108,13 @@ impl Engine<'_> {
         // object), or the next word for particles.
         let hit = |k: usize, want: &[String]| {
             let case = v.case_of(k);
-            want.iter().any(|w| *w == v.lemma[k] || case == Some(w.as_str()))
+            want.iter()
+                .any(|w| *w == v.lemma[k] || case == Some(w.as_str()))
         };
         let dep_words = |want: &[String]| {
-            v.kids(i).iter().any(|&k| hit(k, want) || (v.rel(k) == "obj" && v.kids(k).iter().any(|&g| hit(g, want))))
-                || (i + 1 < v.len() && want.iter().any(|w| *w == v.lower[i + 1]))
+            v.kids(i).iter().any(|&k| {
+                hit(k, want) || (v.rel(k) == "obj" && v.kids(k).iter().any(|&g| hit(g, want)))
+            }) || (i + 1 < v.len() && want.iter().any(|w| *w == v.lower[i + 1]))
         };
         if let Some(part) = &pat.particle {
             if !dep_words(std::slice::from_ref(part)) {
@@ -138,8 +144,13 @@ impl Engine<'_> {
             Pos::Noun => src_n.is_none() && self.is_anaphoric(v, i),
             Pos::Verb => src_n.is_some_and(|s| self.is_event_anaphor(v, s)),
         };
-        let mut src = if anaphor { None } else { src_n.and_then(|s| self.source_actor(r, s)) };
-        if src.is_none() && !anaphor && pat.pos == Pos::Noun && matches!(pat.frame, Frame::Transfer) {
+        let mut src = if anaphor {
+            None
+        } else {
+            src_n.and_then(|s| self.source_actor(r, s))
+        };
+        if src.is_none() && !anaphor && pat.pos == Pos::Noun && matches!(pat.frame, Frame::Transfer)
+        {
             // "Washington said the missiles were part of a package of military aid": an
             // aid noun without its own giver, in a statement, is the speaker's.
             src = mood.attribution.and_then(|a| r.actor(a));
@@ -197,13 +208,33 @@ impl Engine<'_> {
         let attribution = mood.attribution.and_then(|a| r.actor(a));
         if modality == Modality::Denied && pat.code != "016" {
             // "X said it did not attack Y": X denies.
-            return Some(self.finish(r, i, code, attribution.clone(), tgt, modality, attribution, weapons, anaphor));
+            return Some(self.finish(
+                r,
+                i,
+                code,
+                attribution.clone(),
+                tgt,
+                modality,
+                attribution,
+                weapons,
+                anaphor,
+            ));
         }
         let tgt = match (&src, tgt) {
             (Some(s), Some(t)) if s.code == t.code => None,
             (_, t) => t,
         };
-        Some(self.finish(r, i, code, src, tgt, modality, attribution, weapons, anaphor))
+        Some(self.finish(
+            r,
+            i,
+            code,
+            src,
+            tgt,
+            modality,
+            attribution,
+            weapons,
+            anaphor,
+        ))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -239,15 +270,28 @@ impl Engine<'_> {
     }
 
     /// Source, target and theme words of a verb trigger.
-    fn verb_roles(&self, v: &SentView, i: usize, pat: &Pattern) -> (Option<usize>, Option<usize>, Option<usize>) {
+    fn verb_roles(
+        &self,
+        v: &SentView,
+        i: usize,
+        pat: &Pattern,
+    ) -> (Option<usize>, Option<usize>, Option<usize>) {
         let passive = args::is_passive(v, i);
-        let src = if passive { args::agent(v, i) } else { args::subject(v, i) };
+        let src = if passive {
+            args::agent(v, i)
+        } else {
+            args::subject(v, i)
+        };
         let src = src.and_then(|s| self.through_weapon(v, s));
         let objs: Vec<usize> = args::objects(v, i).collect();
         let prep_t = || args::prep_objects(v, i, &pat.preps).next();
         match pat.frame {
             Frame::Ap => {
-                let tgt = if passive { args::patient(v, i) } else { objs.first().copied().or_else(prep_t) };
+                let tgt = if passive {
+                    args::patient(v, i)
+                } else {
+                    objs.first().copied().or_else(prep_t)
+                };
                 (src, tgt.or_else(prep_t), None)
             }
             Frame::SelfTarget => (src, prep_t(), None),
@@ -271,7 +315,10 @@ impl Engine<'_> {
                 let to = to.or_else(|| {
                     objs.first().and_then(|&o| {
                         v.kids(o).iter().copied().find(|&k| {
-                            k == i + 1 && matches!(v.rel(k), "compound" | "flat") && v.actor_at(k).is_some_and(|a| a.country.is_some() && a.code.len() == 3)
+                            k == i + 1
+                                && matches!(v.rel(k), "compound" | "flat")
+                                && v.actor_at(k)
+                                    .is_some_and(|a| a.country.is_some() && a.code.len() == 3)
                         })
                     })
                 });
@@ -301,13 +348,17 @@ impl Engine<'_> {
             return false;
         }
         v.actor_at(a).is_some_and(|x| x.country.is_some())
-            || v.kids(a).iter().any(|&k| v.full_rel(k) == "nmod:poss" && v.actor_at(k).is_some_and(|x| x.country.is_some()))
+            || v.kids(a).iter().any(|&k| {
+                v.full_rel(k) == "nmod:poss" && v.actor_at(k).is_some_and(|x| x.country.is_some())
+            })
     }
 
     /// "missiles launched by Ukrainian troops hit ...": a weapon subject stands for the
     /// agent of the participle modifying it.
     fn through_weapon(&self, v: &SentView, s: usize) -> Option<usize> {
-        let is_weaponish = v.weapon_at(s).is_some() || self.p.arm(&v.lemma[s]).is_some() || self.p.theme(&v.lemma[s]) == Some(Theme::Military) && v.actor_at(s).is_none();
+        let is_weaponish = v.weapon_at(s).is_some()
+            || self.p.arm(&v.lemma[s]).is_some()
+            || self.p.theme(&v.lemma[s]) == Some(Theme::Military) && v.actor_at(s).is_none();
         if !is_weaponish {
             return Some(s);
         }
@@ -326,17 +377,28 @@ impl Engine<'_> {
         let user = v.kids(s).iter().any(|&k| {
             matches!(v.rel(k), "amod" | "compound")
                 && v.actor_at(k).is_some_and(|a| a.country.is_some())
-                && !["-made", "-built", "-supplied", "-provided", "-designed"].iter().any(|x| v.lower[k].ends_with(x))
+                && !["-made", "-built", "-supplied", "-provided", "-designed"]
+                    .iter()
+                    .any(|x| v.lower[k].ends_with(x))
         });
         user.then_some(s)
     }
 
     /// Source, target and theme words of an event noun.
-    fn noun_roles(&self, v: &SentView, i: usize, pat: &Pattern) -> (Option<usize>, Option<usize>, Option<usize>) {
+    fn noun_roles(
+        &self,
+        v: &SentView,
+        i: usize,
+        pat: &Pattern,
+    ) -> (Option<usize>, Option<usize>, Option<usize>) {
         let mut tgt = args::prep_objects(v, i, &pat.preps).next();
         let mut theme = args::prep_object(v, i, "of");
         if theme.is_none() {
-            theme = v.kids(i).iter().copied().find(|&k| v.rel(k) == "compound" && v.actor_at(k).is_none());
+            theme = v
+                .kids(i)
+                .iter()
+                .copied()
+                .find(|&k| v.rel(k) == "compound" && v.actor_at(k).is_none());
         }
         if pat.frame == Frame::Transfer {
             let to = ["to".to_string(), "for".to_string()];
@@ -347,7 +409,8 @@ impl Engine<'_> {
         }
         // Own source: possessor, national modifier, "by" phrase.
         let own = v.kids(i).iter().copied().find(|&k| {
-            (v.full_rel(k) == "nmod:poss" || matches!(v.rel(k), "amod" | "compound")) && v.actor_at(k).is_some()
+            (v.full_rel(k) == "nmod:poss" || matches!(v.rel(k), "amod" | "compound"))
+                && v.actor_at(k).is_some()
                 || v.full_rel(k) == "nmod:poss"
         });
         let by = args::prep_object(v, i, "by");
@@ -360,7 +423,11 @@ impl Engine<'_> {
             let light = self.p.light(&v.lemma[h]).is_some() && v.upos[h] == Upos::Verb;
             if light && matches!(v.rel(i), "obj" | "nsubj") {
                 let passive = args::is_passive(v, h);
-                let s = if passive { args::agent(v, h) } else { args::subject(v, h) };
+                let s = if passive {
+                    args::agent(v, h)
+                } else {
+                    args::subject(v, h)
+                };
                 if tgt.is_none() {
                     tgt = args::prep_objects(v, h, &pat.preps).next();
                 }
@@ -370,7 +437,11 @@ impl Engine<'_> {
             // subject, or the possessor of a nominal subject ("Moscow's response").
             if matches!(v.rel(i), "obl") && !self.is_anaphoric(v, i) {
                 if let Some(s) = args::subject(v, h) {
-                    let s = if v.actor_at(s).is_none() { v.child(s, "nmod:poss").unwrap_or(s) } else { s };
+                    let s = if v.actor_at(s).is_none() {
+                        v.child(s, "nmod:poss").unwrap_or(s)
+                    } else {
+                        s
+                    };
                     return (Some(s), tgt, theme);
                 }
             }
@@ -401,24 +472,41 @@ impl Engine<'_> {
 
     /// Whether event noun `i` refers back ("this attack", "the strike").
     fn is_anaphoric(&self, v: &SentView, i: usize) -> bool {
-        v.kids(i).iter().any(|&k| v.rel(k) == "det" && (EVENT_DETS.contains(&v.lemma[k].as_str()) || v.lemma[k] == "the"))
+        v.kids(i).iter().any(|&k| {
+            v.rel(k) == "det" && (EVENT_DETS.contains(&v.lemma[k].as_str()) || v.lemma[k] == "the")
+        })
     }
 
     fn is_event_anaphor(&self, v: &SentView, s: usize) -> bool {
         let l = self.p.trigger_lemma(&v.lower[s]).unwrap_or(&v.lemma[s]);
         let own = v.kids(s).iter().any(|&k| {
-            v.full_rel(k) == "nmod:poss" || (matches!(v.rel(k), "amod" | "compound") && v.actor_at(k).is_some())
+            v.full_rel(k) == "nmod:poss"
+                || (matches!(v.rel(k), "amod" | "compound") && v.actor_at(k).is_some())
         });
         self.p.lookup(Pos::Noun, l).next().is_some() && self.is_anaphoric(v, s) && !own
     }
 
     /// Modality by walking up from the trigger.
     fn mood(&self, v: &SentView, i: usize) -> Mood {
-        let mut m = Mood { modality: Modality::Asserted, attribution: None, absorbed: false, intent: false };
-        let c = if matches!(v.upos[i], Upos::Noun | Upos::Propn) { v.parent(i).filter(|&h| self.p.light(&v.lemma[h]).is_some()).unwrap_or(i) } else { i };
+        let mut m = Mood {
+            modality: Modality::Asserted,
+            attribution: None,
+            absorbed: false,
+            intent: false,
+        };
+        let c = if matches!(v.upos[i], Upos::Noun | Upos::Propn) {
+            v.parent(i)
+                .filter(|&h| self.p.light(&v.lemma[h]).is_some())
+                .unwrap_or(i)
+        } else {
+            i
+        };
         // The thing asked for, threatened or promised ("called for a ceasefire") is coded
         // by that verb, not on its own.
-        if c == i && matches!(v.upos[i], Upos::Noun | Upos::Propn) && matches!(v.rel(i), "obj" | "obl") {
+        if c == i
+            && matches!(v.upos[i], Upos::Noun | Upos::Propn)
+            && matches!(v.rel(i), "obj" | "obl")
+        {
             if let Some(h) = v.parent(i) {
                 if self.governs_as_trigger(v, h) {
                     m.absorbed = true;
@@ -433,7 +521,13 @@ impl Engine<'_> {
                 "advmod" if self.p.is_negator(l) && l != "no" => m.modality = Modality::Negated,
                 "det" if l == "no" && k != c => m.modality = Modality::Negated,
                 "aux" if matches!(l, "will" | "'ll" | "shall") => m.intent = true,
-                "aux" if self.p.is_hypo(l) || matches!(v.lower[k].as_str(), "would" | "could" | "might" | "should") => {
+                "aux"
+                    if self.p.is_hypo(l)
+                        || matches!(
+                            v.lower[k].as_str(),
+                            "would" | "could" | "might" | "should"
+                        ) =>
+                {
                     if m.modality == Modality::Asserted {
                         m.modality = Modality::Hypothetical
                     }
@@ -444,6 +538,9 @@ impl Engine<'_> {
         }
         // "Did not launch any attack": negation on the light verb, "any" on the noun.
         let would = m.modality == Modality::Hypothetical;
+        // Inside an "of"/"for" clause ("accused Russia of shelling ..."): the content of an
+        // accusation, coded as the accusation.
+        let mut of_clause = false;
         let mut x = c;
         let mut hops = 0;
         while let Some(h) = v.parent(x) {
@@ -457,9 +554,15 @@ impl Engine<'_> {
                 // "..., but in March it decided to ...": an independent clause.
                 break;
             }
-            let embedding = matches!(rel, "xcomp" | "ccomp" | "advcl" | "acl" | "csubj" | "parataxis");
+            let embedding = matches!(
+                rel,
+                "xcomp" | "ccomp" | "advcl" | "acl" | "csubj" | "parataxis"
+            );
             if embedding {
-                if v.kids(x).iter().any(|&k| matches!(v.rel(k), "mark") && self.p.is_hypo(&v.lemma[k])) {
+                if v.kids(x)
+                    .iter()
+                    .any(|&k| matches!(v.rel(k), "mark") && self.p.is_hypo(&v.lemma[k]))
+                {
                     m.modality = Modality::Hypothetical;
                     return m;
                 }
@@ -467,7 +570,11 @@ impl Engine<'_> {
                     m.modality = Modality::Hypothetical;
                     return m;
                 }
-                if let Some(sm) = self.p.speech(hl).filter(|_| matches!(rel, "ccomp" | "parataxis" | "advcl")) {
+                if let Some(sm) = self
+                    .p
+                    .speech(hl)
+                    .filter(|_| matches!(rel, "ccomp" | "parataxis" | "advcl"))
+                {
                     if m.attribution.is_none() {
                         m.attribution = args::subject(v, h);
                     }
@@ -495,12 +602,22 @@ impl Engine<'_> {
                         m.intent = true;
                     }
                 }
-                if matches!(rel, "advcl" | "acl") && self.is_accusation(v, h) && v.case_of(x).is_some() {
+                if matches!(rel, "advcl" | "acl")
+                    && self.is_accusation(v, h)
+                    && v.case_of(x).is_some()
+                {
                     m.absorbed = true;
                     return m;
                 }
             }
-            if matches!(rel, "obl" | "nmod") && self.is_accusation(v, h) {
+            if matches!(rel, "xcomp" | "ccomp" | "advcl" | "acl")
+                && matches!(v.case_of(x), Some("of" | "for"))
+            {
+                of_clause = true;
+            }
+            if (matches!(rel, "obl" | "nmod") || (of_clause && rel == "obj"))
+                && self.is_accusation(v, h)
+            {
                 m.absorbed = true;
                 return m;
             }
@@ -540,12 +657,15 @@ impl Engine<'_> {
     /// pledge to, refuse to).
     fn governs_as_trigger(&self, v: &SentView, h: usize) -> bool {
         let l = v.lemma[h].as_str();
-        (self.p.is_threat(l) || self.p.is_request(l) || matches!(l, "pledge" | "promise" | "offer" | "refuse" | "reject"))
+        (self.p.is_threat(l)
+            || self.p.is_request(l)
+            || matches!(l, "pledge" | "promise" | "offer" | "refuse" | "reject"))
             && self.pattern_at(v, h).is_some()
     }
 
     fn is_accusation(&self, v: &SentView, h: usize) -> bool {
-        self.pattern_at(v, h).is_some_and(|p| p.code.starts_with("11"))
+        self.pattern_at(v, h)
+            .is_some_and(|p| p.code.starts_with("11"))
     }
 
     /// Theme category and weapons of a theme phrase.
@@ -591,7 +711,11 @@ impl Engine<'_> {
             }
         }
         if cat.is_none() {
-            cat = seen.iter().find_map(|&k| self.p.theme(&v.lemma[k]).or_else(|| self.p.theme(&v.lower[k])));
+            cat = seen.iter().find_map(|&k| {
+                self.p
+                    .theme(&v.lemma[k])
+                    .or_else(|| self.p.theme(&v.lower[k]))
+            });
         }
         (cat, weapons)
     }
@@ -614,7 +738,9 @@ impl Engine<'_> {
                 if seen.iter().any(|&w| {
                     v.lemma[w] == "military"
                         || self.p.arm(&v.lemma[w]).is_some()
-                        || self.pattern_at(v, w).is_some_and(|p| p.code.starts_with("19") || p.code.starts_with("18"))
+                        || self
+                            .pattern_at(v, w)
+                            .is_some_and(|p| p.code.starts_with("19") || p.code.starts_with("18"))
                 }) {
                     return true;
                 }
@@ -634,7 +760,8 @@ impl Engine<'_> {
         let c = args::clause_head(v, i);
         let mut seen = Vec::new();
         subtree_bfs(v, c, 3, &mut seen);
-        seen.iter().find_map(|&k| self.p.arm(&v.lemma[k]).map(|a| a.code()))
+        seen.iter()
+            .find_map(|&k| self.p.arm(&v.lemma[k]).map(|a| a.code()))
     }
 
     /// A threat's target from its conditional clause: "warned of consequences should NATO
@@ -678,7 +805,9 @@ impl Engine<'_> {
             if p.is_country || (in_actor && !violent) {
                 continue;
             }
-            let head = (p.start..p.end).find(|&w| v.parent(w).is_none_or(|h| h < p.start || h >= p.end)).unwrap_or(p.end - 1);
+            let head = (p.start..p.end)
+                .find(|&w| v.parent(w).is_none_or(|h| h < p.start || h >= p.end))
+                .unwrap_or(p.end - 1);
             // A place named as the subject or owner is not where the event happened.
             if matches!(v.full_rel(head), "nsubj" | "nmod:poss" | "nsubj:pass") {
                 continue;
@@ -698,14 +827,50 @@ impl Engine<'_> {
         // participle or a "... died" clause in the sentence.
         for cnt in &v.counts {
             let head = cnt.end - 1;
-            let noun = if v.rel(head) == "nummod" { v.parent(head).unwrap_or(head) } else { head };
+            let noun = if v.rel(head) == "nummod" {
+                v.parent(head).unwrap_or(head)
+            } else {
+                head
+            };
             let gov = v.parent(noun);
-            let deadly = |w: usize| matches!(v.lemma[w].as_str(), "kill" | "die" | "slay" | "claim" | "toll" | "death" | "dead" | "rise" | "climb");
+            let deadly = |w: usize| {
+                matches!(
+                    v.lemma[w].as_str(),
+                    "kill"
+                        | "die"
+                        | "slay"
+                        | "claim"
+                        | "toll"
+                        | "death"
+                        | "dead"
+                        | "rise"
+                        | "climb"
+                )
+            };
             let ok = gov.is_some_and(|g| {
-                deadly(g) && (v.dominates(c, g) || v.dominates(g, i) || g == i || v.parent(g).is_some_and(|gg| v.dominates(c, gg)))
+                deadly(g)
+                    && (v.dominates(c, g)
+                        || v.dominates(g, i)
+                        || g == i
+                        || v.parent(g).is_some_and(|gg| v.dominates(c, gg)))
             }) || (deadly(noun) && v.dominates(c, noun));
-            let victims = matches!(v.lemma[noun].as_str(), "people" | "civilian" | "soldier" | "troop" | "person" | "child" | "resident" | "serviceman" | "fighter" | "man" | "woman" | "toll" | "death" | "casualty")
-                || v.actor_at(noun).is_some()
+            let victims = matches!(
+                v.lemma[noun].as_str(),
+                "people"
+                    | "civilian"
+                    | "soldier"
+                    | "troop"
+                    | "person"
+                    | "child"
+                    | "resident"
+                    | "serviceman"
+                    | "fighter"
+                    | "man"
+                    | "woman"
+                    | "toll"
+                    | "death"
+                    | "casualty"
+            ) || v.actor_at(noun).is_some()
                 || gov.is_some_and(|g| v.lemma[g] == "toll" || v.lemma[g] == "rise");
             if ok && (victims || gov.is_some_and(|g| v.lemma[g] == "kill")) {
                 return Some((cnt.min, cnt.max));
@@ -738,7 +903,10 @@ impl Engine<'_> {
             // On the trigger's chain of heads, or inside its clause ("shelled Kherson on
             // Monday" with the date hung on the object).
             let c = args::clause_head(v, i);
-            let rank = chain.iter().position(|&n| n == att).or_else(|| v.dominates(c, att).then_some(0));
+            let rank = chain
+                .iter()
+                .position(|&n| n == att)
+                .or_else(|| v.dominates(c, att).then_some(0));
             if let Some(rank) = rank {
                 let d = head.abs_diff(i);
                 if best.is_none_or(|(br, bd, _)| (rank, d) < (br, bd)) {
@@ -753,7 +921,9 @@ impl Engine<'_> {
     /// attack.
     fn weapon_use(&self, r: &Resolver, i: usize) -> Option<Cand> {
         let v = r.v;
-        if v.upos[i] != Upos::Verb || !matches!(v.lemma[i].as_str(), "use" | "utilize" | "employ" | "fire") {
+        if v.upos[i] != Upos::Verb
+            || !matches!(v.lemma[i].as_str(), "use" | "utilize" | "employ" | "fire")
+        {
             return None;
         }
         if matches!(v.rel(i), "acl" | "amod") {
@@ -762,12 +932,15 @@ impl Engine<'_> {
         let o = v.child(i, "obj")?;
         let mut seen = Vec::new();
         subtree_bfs(v, o, 3, &mut seen);
-        let weapons: Vec<String> = seen.iter().filter_map(|&k| v.weapon_at(k).map(|w| w.name.clone())).fold(Vec::new(), |mut acc, w| {
-            if !acc.contains(&w) {
-                acc.push(w);
-            }
-            acc
-        });
+        let weapons: Vec<String> = seen
+            .iter()
+            .filter_map(|&k| v.weapon_at(k).map(|w| w.name.clone()))
+            .fold(Vec::new(), |mut acc, w| {
+                if !acc.contains(&w) {
+                    acc.push(w);
+                }
+                acc
+            });
         if weapons.is_empty() {
             return None;
         }

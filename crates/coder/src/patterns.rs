@@ -140,7 +140,11 @@ impl Patterns {
     /// # Errors
     /// [`CoderError::Pattern`] naming the file, line and entry of the first malformed entry.
     pub fn parse(file: &str, src: &str) -> Result<Patterns, CoderError> {
-        let mut p = Patterns { file: file.to_string(), digest: fnv(src), ..Patterns::default() };
+        let mut p = Patterns {
+            file: file.to_string(),
+            digest: fnv(src),
+            ..Patterns::default()
+        };
         let mut irregular: HashMap<String, Vec<String>> = HashMap::new();
         for (n, raw) in src.lines().enumerate() {
             let line = raw.split('#').next().unwrap_or("").trim();
@@ -186,11 +190,21 @@ impl Patterns {
                             ("theme", "humanitarian") => p.themes.insert(w, Theme::Humanitarian),
                             ("theme", "economic") => p.themes.insert(w, Theme::Economic),
                             ("theme", "intel") => p.themes.insert(w, Theme::Intel),
-                            ("arm", "smallarms") => p.arms.insert(w, Arm::SmallArms).map(|_| Theme::Military),
-                            ("arm", "artillery") => p.arms.insert(w, Arm::Artillery).map(|_| Theme::Military),
-                            ("arm", "aerial") => p.arms.insert(w, Arm::Aerial).map(|_| Theme::Military),
-                            ("speech", "reported") => p.speech.insert(w, Modality::Reported).map(|_| Theme::Intel),
-                            ("speech", "claimed") => p.speech.insert(w, Modality::Claimed).map(|_| Theme::Intel),
+                            ("arm", "smallarms") => {
+                                p.arms.insert(w, Arm::SmallArms).map(|_| Theme::Military)
+                            }
+                            ("arm", "artillery") => {
+                                p.arms.insert(w, Arm::Artillery).map(|_| Theme::Military)
+                            }
+                            ("arm", "aerial") => {
+                                p.arms.insert(w, Arm::Aerial).map(|_| Theme::Military)
+                            }
+                            ("speech", "reported") => {
+                                p.speech.insert(w, Modality::Reported).map(|_| Theme::Intel)
+                            }
+                            ("speech", "claimed") => {
+                                p.speech.insert(w, Modality::Claimed).map(|_| Theme::Intel)
+                            }
                             _ => return Err(err(format!("unknown {kind} category '{cat}'"))),
                         };
                     }
@@ -208,7 +222,10 @@ impl Patterns {
                 }
                 "forms" => {
                     need_words(&rest, 2).map_err(err)?;
-                    irregular.insert(rest[0].to_string(), rest[1..].iter().map(|w| w.to_string()).collect());
+                    irregular.insert(
+                        rest[0].to_string(),
+                        rest[1..].iter().map(|w| w.to_string()).collect(),
+                    );
                 }
                 _ => return Err(err(format!("unknown entry kind '{kind}'"))),
             }
@@ -240,7 +257,9 @@ impl Patterns {
     }
 
     fn build_forms(&mut self, irregular: &HashMap<String, Vec<String>>) {
-        let lemmas: Vec<(Pos, String)> = self.by_lemma.keys().cloned().collect();
+        // File order, so that a form shared by two entries ("threats") always maps to the
+        // first ("threat"): a HashMap's order would make coding vary from run to run.
+        let lemmas: Vec<(Pos, String)> = self.entries.iter().map(|e| (e.pos, e.lemma.clone())).collect();
         for (pos, lemma) in lemmas {
             let mut forms = match pos {
                 Pos::Verb => verb_forms(&lemma),
@@ -353,7 +372,12 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
     };
     for opt in &rest[3..] {
         let (k, v) = opt.split_once('=').unwrap_or((opt, ""));
-        let list = || v.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>();
+        let list = || {
+            v.split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
         match k {
             "prep" => pat.preps = list(),
             "need" => pat.need = list(),
@@ -361,7 +385,10 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
                 if !(2..=4).contains(&v.len()) || !v.bytes().all(|b| b.is_ascii_digit()) {
                     return Err(format!("'{v}' is not a CAMEO code in option {k}"));
                 }
-                let i = ["mil", "hum", "econ", "intel"].iter().position(|x| *x == k).unwrap_or(0);
+                let i = ["mil", "hum", "econ", "intel"]
+                    .iter()
+                    .position(|x| *x == k)
+                    .unwrap_or(0);
                 pat.theme_codes[i] = Some(v.to_string());
             }
             "arms" => pat.arms = true,
@@ -403,12 +430,25 @@ pub fn verb_forms(l: &str) -> Vec<String> {
         out.extend([format!("{l}s"), format!("{l}d"), format!("{stem}ing")]);
     } else if last == b'y' && n > 1 && !is_vowel(b[n - 2]) {
         let stem = &l[..n - 1];
-        out.extend([format!("{stem}ies"), format!("{stem}ied"), format!("{l}ing")]);
+        out.extend([
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{l}ing"),
+        ]);
     } else {
         let es = matches!(last, b's' | b'x' | b'z') || l.ends_with("ch") || l.ends_with("sh");
-        out.push(if es { format!("{l}es") } else { format!("{l}s") });
+        out.push(if es {
+            format!("{l}es")
+        } else {
+            format!("{l}s")
+        });
         out.extend([format!("{l}ed"), format!("{l}ing")]);
-        if n >= 3 && !is_vowel(last) && !matches!(last, b'w' | b'x' | b'y') && is_vowel(b[n - 2]) && !is_vowel(b[n - 3]) {
+        if n >= 3
+            && !is_vowel(last)
+            && !matches!(last, b'w' | b'x' | b'y')
+            && is_vowel(b[n - 2])
+            && !is_vowel(b[n - 3])
+        {
             let c = last as char;
             out.extend([format!("{l}{c}ed"), format!("{l}{c}ing")]);
         }
@@ -433,7 +473,9 @@ pub fn noun_forms(l: &str) -> Vec<String> {
 }
 
 fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 #[cfg(test)]
@@ -457,7 +499,10 @@ mod tests {
         let p = Patterns::builtin().unwrap();
         for root in 1..=20 {
             let r = format!("{root:02}");
-            assert!(p.entries.iter().any(|e| e.code.starts_with(&r)), "no pattern for root {r}");
+            assert!(
+                p.entries.iter().any(|e| e.code.starts_with(&r)),
+                "no pattern for root {r}"
+            );
         }
     }
 
@@ -465,12 +510,21 @@ mod tests {
     fn malformed_entry_names_line() {
         let src = "verb attack 190 ap\nverb hit 19x ap\n";
         let e = Patterns::parse("p.txt", src).unwrap_err().to_string();
-        assert!(e.contains("p.txt") && e.contains("line 2") && e.contains("hit 19x"), "{e}");
-        let e = Patterns::parse("p.txt", "verb x 190 zz").unwrap_err().to_string();
+        assert!(
+            e.contains("p.txt") && e.contains("line 2") && e.contains("hit 19x"),
+            "{e}"
+        );
+        let e = Patterns::parse("p.txt", "verb x 190 zz")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("unknown frame"), "{e}");
-        let e = Patterns::parse("p.txt", "verb x 190 ap\nverb x 190 ap").unwrap_err().to_string();
+        let e = Patterns::parse("p.txt", "verb x 190 ap\nverb x 190 ap")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("duplicate"), "{e}");
-        let e = Patterns::parse("p.txt", "verb x 190 ap foo=1").unwrap_err().to_string();
+        let e = Patterns::parse("p.txt", "verb x 190 ap foo=1")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("unknown option"), "{e}");
     }
 

@@ -58,7 +58,8 @@ impl DocState {
     /// The most recent actor, preferring subjects, within the last few sentences.
     pub fn recent_actor(&self, now: usize, exclude_country: Option<&str>) -> Option<&ActorRef> {
         let ok = |r: &&Remembered| {
-            now.saturating_sub(r.sentence) <= 3 && exclude_country.is_none_or(|c| r.actor.country() != c)
+            now.saturating_sub(r.sentence) <= 3
+                && exclude_country.is_none_or(|c| r.actor.country() != c)
         };
         self.actors
             .iter()
@@ -89,7 +90,12 @@ impl DocState {
 
     /// The most recent event whose code starts with one of `roots`, within `window`
     /// sentences.
-    pub fn recent_event(&mut self, now: usize, roots: &[&str], window: usize) -> Option<&mut Event> {
+    pub fn recent_event(
+        &mut self,
+        now: usize,
+        roots: &[&str],
+        window: usize,
+    ) -> Option<&mut Event> {
         self.events
             .iter_mut()
             .rev()

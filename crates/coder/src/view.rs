@@ -185,7 +185,8 @@ impl SentView {
             set(&mut self.xpos[i], tree.xpos(i));
             set(&mut self.deprel[i], tree.deprel(i));
             self.upos.push(tree.upos(i));
-            self.head.push(tree.head(i).filter(|&h| h < n).unwrap_or(NONE));
+            self.head
+                .push(tree.head(i).filter(|&h| h < n).unwrap_or(NONE));
             self.spans.push(spans.get(i).copied().unwrap_or([0, 0]));
         }
         self.actors.clear();
@@ -385,7 +386,9 @@ mod tests {
 
     #[test]
     fn children_are_indexed() {
-        let t = TestTree::parse("Russia/PROPN/Russia/2/nsubj attacked/VERB/attack/0/root Ukraine/PROPN/Ukraine/2/obj");
+        let t = TestTree::parse(
+            "Russia/PROPN/Russia/2/nsubj attacked/VERB/attack/0/root Ukraine/PROPN/Ukraine/2/obj",
+        );
         let mut v = SentView::default();
         let spans = vec![[0, 0]; 3];
         v.load(&t.forms(), &spans, &t);

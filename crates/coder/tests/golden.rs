@@ -73,8 +73,15 @@ fn matches(e: &Event, x: &Expect) -> Result<(), String> {
 fn fields(e: &Event, x: &Expect) -> Vec<String> {
     let mut bad = Vec::new();
     if let Some(l) = &x.location {
-        if !e.location.as_ref().is_some_and(|p| p.text.to_lowercase().contains(&l.to_lowercase())) {
-            bad.push(format!("location {:?} want {l}", e.location.as_ref().map(|p| &p.text)));
+        if !e
+            .location
+            .as_ref()
+            .is_some_and(|p| p.text.to_lowercase().contains(&l.to_lowercase()))
+        {
+            bad.push(format!(
+                "location {:?} want {l}",
+                e.location.as_ref().map(|p| &p.text)
+            ));
         }
     }
     if let Some(d) = &x.date {
@@ -90,20 +97,30 @@ fn fields(e: &Event, x: &Expect) -> Vec<String> {
     if let Some(ws) = &x.weapons {
         for w in ws {
             let w = w.to_lowercase();
-            if !e.weapons.iter().any(|h| h.to_lowercase().contains(&w) || w.contains(&h.to_lowercase())) {
+            if !e
+                .weapons
+                .iter()
+                .any(|h| h.to_lowercase().contains(&w) || w.contains(&h.to_lowercase()))
+            {
                 bad.push(format!("weapons {:?} want {w}", e.weapons));
             }
         }
     }
     if let Some(m) = &x.modality {
-        let got = serde_json::to_value(e.modality).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let got = serde_json::to_value(e.modality)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         if &got != m {
             bad.push(format!("modality {got} want {m}"));
         }
     }
     if let Some(a) = &x.attribution {
         if country(e.attribution.as_ref().map(|a| a.code.as_str())) != country(Some(a)) {
-            bad.push(format!("attribution {:?} want {a}", e.attribution.as_ref().map(|a| &a.code)));
+            bad.push(format!(
+                "attribution {:?} want {a}",
+                e.attribution.as_ref().map(|a| &a.code)
+            ));
         }
     }
     bad
@@ -126,7 +143,10 @@ fn run(case: &Case) -> Result<(), String> {
     let mut used = vec![false; got.len()];
     let mut errs = Vec::new();
     for x in &case.events {
-        let hit = got.iter().enumerate().find(|(i, e)| !used[*i] && matches(e, x).is_ok());
+        let hit = got
+            .iter()
+            .enumerate()
+            .find(|(i, e)| !used[*i] && matches(e, x).is_ok());
         match hit {
             Some((i, e)) => {
                 used[i] = true;
@@ -143,7 +163,11 @@ fn run(case: &Case) -> Result<(), String> {
     if errs.is_empty() {
         Ok(())
     } else {
-        Err(format!("{} [got: {}]", errs.join("; "), got.iter().map(show).collect::<Vec<_>>().join(", ")))
+        Err(format!(
+            "{} [got: {}]",
+            errs.join("; "),
+            got.iter().map(show).collect::<Vec<_>>().join(", ")
+        ))
     }
 }
 

@@ -7,8 +7,12 @@ use rung_text::{Document, Metadata};
 #[test]
 #[ignore = "diagnostic: prints parses and events for $RUNG_PROBE"]
 fn probe() {
-    let Ok(text) = std::env::var("RUNG_PROBE") else { return };
-    let date = std::env::var("RUNG_PROBE_DATE").ok().and_then(|d| rung_text::parse_date(&d));
+    let Ok(text) = std::env::var("RUNG_PROBE") else {
+        return;
+    };
+    let date = std::env::var("RUNG_PROBE_DATE")
+        .ok()
+        .and_then(|d| rung_text::parse_date(&d));
     let model = rung_parse::SyntaxModel::builtin().unwrap();
     let seg = rung_text::Segmenter::new();
     let doc = Document::new("probe", text, Metadata::default());
@@ -18,7 +22,16 @@ fn probe() {
         model.analyse(&forms, &mut an);
         for i in 0..an.len() {
             let h = an.head(i).map_or(0, |h| h + 1);
-            println!("{}\t{}\t{}\t{:?}\t{}\t{}\t{}", i + 1, forms[i], an.lemma(i), an.upos(i), an.xpos(i), h, an.deprel(i));
+            println!(
+                "{}\t{}\t{}\t{:?}\t{}\t{}\t{}",
+                i + 1,
+                forms[i],
+                an.lemma(i),
+                an.upos(i),
+                an.xpos(i),
+                h,
+                an.deprel(i)
+            );
         }
         println!();
     }

@@ -63,27 +63,56 @@ enum Format {
 }
 
 const COLUMNS: [&str; 24] = [
-    "doc", "sentence", "span_start", "span_end", "date", "source_text", "source_code", "target_text",
-    "target_code", "cameo", "goldstein", "quad", "plover_type", "plover_mode", "modality",
-    "attribution_text", "attribution_code", "weapons", "fatalities_min", "fatalities_max",
-    "location_text", "location_country", "lat", "lon",
+    "doc",
+    "sentence",
+    "span_start",
+    "span_end",
+    "date",
+    "source_text",
+    "source_code",
+    "target_text",
+    "target_code",
+    "cameo",
+    "goldstein",
+    "quad",
+    "plover_type",
+    "plover_mode",
+    "modality",
+    "attribution_text",
+    "attribution_code",
+    "weapons",
+    "fatalities_min",
+    "fatalities_max",
+    "location_text",
+    "location_country",
+    "lat",
+    "lon",
 ];
 
 /// Runs `rung code`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let coder = Coder::builtin()?;
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.format != Format::Jsonl {
-        let sep = if args.format == Format::Csv { "," } else { "\t" };
+        let sep = if args.format == Format::Csv {
+            ","
+        } else {
+            "\t"
+        };
         writeln!(out, "{}", COLUMNS.join(sep))?;
     }
     let progress = std::io::stderr().is_terminal().then(|| {
         let pb = indicatif::ProgressBar::new_spinner();
         pb.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {msg} events [{elapsed}] {per_sec}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} documents, {msg} events [{elapsed}] {per_sec}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         pb
     });
@@ -137,11 +166,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(pb) = &progress {
         pb.finish_and_clear();
     }
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Codes a batch on `threads` scoped threads; results keep the input order.
-fn code_batch(coder: &Coder, docs: &[Document], date: Option<DocDate>, threads: usize) -> Vec<Vec<Event>> {
+fn code_batch(
+    coder: &Coder,
+    docs: &[Document],
+    date: Option<DocDate>,
+    threads: usize,
+) -> Vec<Vec<Event>> {
     if threads <= 1 || docs.len() <= 1 {
         return docs.iter().map(|d| coder.code(d, date).events).collect();
     }
@@ -149,9 +187,18 @@ fn code_batch(coder: &Coder, docs: &[Document], date: Option<DocDate>, threads: 
     std::thread::scope(|s| {
         let handles: Vec<_> = docs
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|d| coder.code(d, date).events).collect::<Vec<_>>()))
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|d| coder.code(d, date).events)
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     })
 }
 
@@ -172,7 +219,10 @@ fn row(line: &mut String, e: &Event, sep: char) {
         e.quad.to_string(),
         e.plover.kind.clone(),
         f(e.plover.mode.clone()),
-        serde_json::to_value(e.modality).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+        serde_json::to_value(e.modality)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
         f(e.attribution.as_ref().map(|a| a.text.clone())),
         f(e.attribution.as_ref().map(|a| a.code.clone())),
         e.weapons.join(";"),
@@ -180,8 +230,14 @@ fn row(line: &mut String, e: &Event, sep: char) {
         f(e.fatalities.map(|x| x.max.to_string())),
         f(e.location.as_ref().map(|l| l.text.clone())),
         f(e.location.as_ref().and_then(|l| l.country.clone())),
-        f(e.location.as_ref().and_then(|l| l.lat).map(|x| x.to_string())),
-        f(e.location.as_ref().and_then(|l| l.lon).map(|x| x.to_string())),
+        f(e.location
+            .as_ref()
+            .and_then(|l| l.lat)
+            .map(|x| x.to_string())),
+        f(e.location
+            .as_ref()
+            .and_then(|l| l.lon)
+            .map(|x| x.to_string())),
     ];
     for (i, c) in cells.iter().enumerate() {
         if i > 0 {
