@@ -122,7 +122,11 @@ pub(crate) fn lookup(word: &str) -> Option<Abbrev> {
     }
     // Lowercase entries all start with one of these; other lowercase words ("said",
     // "week") end most sentences and are rejected without a search.
-    if word.as_bytes().first().is_some_and(|c| c.is_ascii_lowercase() && !b"aceipv".contains(c)) {
+    if word
+        .as_bytes()
+        .first()
+        .is_some_and(|c| c.is_ascii_lowercase() && !b"aceipv".contains(c))
+    {
         return None;
     }
     if TITLES.binary_search(&word).is_ok() {

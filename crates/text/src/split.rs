@@ -314,11 +314,14 @@ fn dateline_len(text: &str, toks: &[Token]) -> Option<usize> {
     if i == 0 || letters < 3 {
         return None;
     }
+    let caps = i;
     let limit = (i + 14).min(toks.len());
     while i < limit {
         let w = f(i);
         match w {
             "-" | "--" if i + 1 < toks.len() && i > 0 => return Some(i + 1),
+            // "NEW DELHI: India said ...", "BREAKING: ..." (caps words only before it).
+            ":" if i == caps && i + 1 < toks.len() => return Some(i + 1),
             "/" if is_caps(f(i + 1)) && f(i + 2) == "/" => {
                 let end = if f(i + 3) == "." { i + 4 } else { i + 3 };
                 return (end < toks.len()).then_some(end);

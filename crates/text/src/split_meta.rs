@@ -170,7 +170,26 @@ pub(crate) fn is_meta_line(line: &str) -> bool {
     if PREFIXES.iter().any(|p| lower_prefix(p)) {
         return true;
     }
-    is_share_bar(t) || is_byline(line) || is_date_line(line)
+    is_share_bar(t) || is_byline(line) || is_date_line(line) || is_photo_credit(line)
+}
+
+/// "(AP Photo/Efrem Lukatsky)", "Smoke rises over the port. Photo: Reuters",
+/// "A soldier walks past a building. (Getty Images)".
+fn is_photo_credit(line: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "AP Photo",
+        "Photo/",
+        "/Getty Images",
+        "Getty Images",
+        "/AFP",
+        "/Reuters",
+        "/AP)",
+        "Photo credit",
+        "(Photo:",
+        "Photo by",
+        "Image credit",
+    ];
+    line.len() <= 300 && MARKS.iter().any(|m| line.contains(m))
 }
 
 fn is_share_bar(t: &str) -> bool {
