@@ -185,6 +185,8 @@ const WORDS: &[(&str, K, u16, u16)] = &[
     ("bus", NameBlock, 0, 0), ("line", NameBlock, 0, 0), ("house", NameBlock, 0, 0),
     ("version", NameBlock, 0, 0), ("vol", NameBlock, 0, 0), ("tel", NameBlock, 0, 0),
     ("phone", NameBlock, 0, 0), ("ext", NameBlock, 0, 0), ("iskander", NameBlock, 0, 0),
+    ("boeing", NameBlock, 0, 0), ("airbus", NameBlock, 0, 0), ("tor", NameBlock, 0, 0),
+    ("buk", NameBlock, 0, 0), ("grad", NameBlock, 0, 0), ("uragan", NameBlock, 0, 0),
     // Function words: they end a counted noun phrase; some are cues for times.
     ("a", None, 0, STOP | ART), ("an", None, 0, STOP | ART), ("half", None, 0, ART), ("the", None, 0, STOP),
     ("and", None, 0, STOP), ("or", None, 0, STOP), ("but", None, 0, STOP),

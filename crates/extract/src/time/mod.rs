@@ -171,9 +171,30 @@ impl Finder<'_> {
         if !joiner_ok {
             return None;
         }
-        let p2 = self.point(j + 1, true)?;
+        let mut p2 = self.point(j + 1, true)?;
         if p2.bare_day() {
-            return None;
+            // "February 23-24", "23 to 25 March" is handled from the other side.
+            match (p1.m, p1.d, p2.d) {
+                (Some(m), Some(d1), Some(d2)) if p1.e == j && d2 > d1 && !p1.bare_day() => {
+                    p2.m = Some(m);
+                    if p2.y.is_none() {
+                        p2.y = p1.y;
+                    }
+                    let yj = if self.is_p(p2.e, b',') {
+                        p2.e + 1
+                    } else {
+                        p2.e
+                    };
+                    if let Some(y) = self.year_tok(yj).filter(|_| p1.y.is_none()) {
+                        p2.y = Some(y);
+                        p2.e = yj + 1;
+                    }
+                    if !date::valid_day(p2.y, m, d2) {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
         }
         // Without an opening word, only pair like with like ("March to June 2022",
         // "2014-2022"), so "killed 12 in 2014 to ..." style text stays out.
