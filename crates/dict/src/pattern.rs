@@ -80,7 +80,7 @@ pub(crate) fn split_word_into<'a>(word: &'a str, out: &mut Vec<&'a str>) {
 }
 
 /// The stem of a possessive word ("Kyiv's" -> "Kyiv"), if it is one.
-fn possessive_stem(word: &str) -> Option<&str> {
+pub(crate) fn possessive_stem(word: &str) -> Option<&str> {
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             if !stem.is_empty() {

@@ -10,7 +10,7 @@
 //! which a byte automaton would need post-filtering for; the token walk does both directly
 //! and stays well under the 2 µs per sentence budget (see `benches/matching.rs`).
 
-use crate::pattern::{fold, needs_split, split_word_into, Case};
+use crate::pattern::{fold, needs_split, possessive_stem, Case};
 use crate::vocab::{fold_into, key_hash, Vocab};
 use rustc_hash::FxHashMap;
 
@@ -53,35 +53,62 @@ impl Sub {
     }
 }
 
-/// Cuts the caller's words into sub-tokens (see [`Sub`]), appending to `out`.
+/// Cuts the caller's words into sub-tokens (see [`Sub`]), appending to `out`: the cut of
+/// [`split_word_into`], computed as byte offsets without a temporary list.
 pub(crate) fn split_words(words: &[&str], out: &mut Vec<Sub>) {
-    let mut pieces = Vec::new();
     for (wi, &w) in words.iter().enumerate() {
-        if needs_split(w) {
-            pieces.clear();
-            split_word_into(w, &mut pieces);
-            let last = pieces.len().saturating_sub(1);
-            // The stem of an unsplit possessive ("Kyiv" of "Kyiv's") may end a match.
-            let poss = last > 0 && matches!(pieces[last], "'s" | "\u{2019}s" | "'S" | "\u{2019}S");
-            for (k, piece) in pieces.iter().enumerate() {
-                // pieces are slices of `w`: their offset is the pointer difference
-                let from = piece.as_ptr() as usize - w.as_ptr() as usize;
-                out.push(Sub {
-                    word: wi as u32,
-                    from: from as u32,
-                    to: (from + piece.len()) as u32,
-                    starts: k == 0,
-                    ends: k == last || (poss && k + 1 == last),
-                });
-            }
-        } else {
+        let word = wi as u32;
+        if !needs_split(w) {
             out.push(Sub {
-                word: wi as u32,
+                word,
                 from: 0,
                 to: w.len() as u32,
                 starts: true,
                 ends: true,
             });
+            continue;
+        }
+        let stem_len = possessive_stem(w).map_or(w.len(), str::len);
+        let poss = stem_len < w.len();
+        let first = out.len();
+        let piece = |from: usize, to: usize, out: &mut Vec<Sub>| {
+            out.push(Sub {
+                word,
+                from: from as u32,
+                to: to as u32,
+                starts: out.len() == first,
+                ends: false,
+            });
+        };
+        let stem = &w[..stem_len];
+        if stem.len() <= 1 {
+            piece(0, stem.len(), out);
+        } else {
+            let mut start = 0;
+            for (i, c) in stem.char_indices() {
+                if c == '-' || c == '\u{2011}' {
+                    if i > start {
+                        piece(start, i, out);
+                    }
+                    piece(i, i + c.len_utf8(), out);
+                    start = i + c.len_utf8();
+                }
+            }
+            if start < stem.len() {
+                piece(start, stem.len(), out);
+            }
+        }
+        if poss {
+            piece(stem_len, w.len(), out);
+        }
+        // The last piece ends the word; the stem of an unsplit possessive ("Kyiv" of
+        // "Kyiv's") may end a match too.
+        let n = out.len();
+        if n > first {
+            out[n - 1].ends = true;
+            if poss && n - first > 1 {
+                out[n - 2].ends = true;
+            }
         }
     }
 }
@@ -285,7 +312,7 @@ impl TokenTrie {
         p: &Prepared,
         mut accept: impl FnMut(u32) -> bool,
     ) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(8);
         let mut i = 0;
         while i < p.len() {
             match self.longest_at(words, p, i, &mut accept) {
