@@ -323,6 +323,8 @@ impl Engine<'_> {
                     })
                 });
                 match (objs.as_slice(), to) {
+                    // An explicit "to" receiver wins over a double-object reading.
+                    ([.., b], Some(t)) if objs.len() > 1 => (src, Some(t), Some(*b)),
                     ([a, b, ..], _) => (src, Some(*a), Some(*b)),
                     ([a], Some(t)) => (src, Some(t), Some(*a)),
                     ([a], None) if self.recipient_like(v, *a) => (src, Some(*a), Some(*a)),
@@ -636,7 +638,15 @@ impl Engine<'_> {
         if m.attribution.is_none() {
             let root = x;
             for &k in v.kids(root) {
-                if v.rel(k) == "parataxis" && self.p.speech(&v.lemma[k]).is_some() {
+                // "..., X said" / "..., media reported": a speech verb after the event with
+                // its own subject and nothing said of its own.
+                let trailing = matches!(v.rel(k), "advcl" | "ccomp")
+                    && k > i
+                    && v.child(k, "nsubj").is_some()
+                    && v.child(k, "obj").is_none()
+                    && v.child(k, "ccomp").is_none()
+                    && v.child(k, "mark").is_none();
+                if (v.rel(k) == "parataxis" || trailing) && self.p.speech(&v.lemma[k]).is_some() {
                     m.attribution = args::subject(v, k);
                     if m.modality == Modality::Asserted {
                         m.modality = self.p.speech(&v.lemma[k]).unwrap_or(Modality::Reported);

@@ -14,8 +14,41 @@ use crate::args;
 use crate::view::{SentView, NONE};
 use rung_parse::Upos;
 
-/// Promotes a misread past-tense verb to the root. Returns whether the tree changed.
+/// Promotes misread past-tense verbs. Returns whether the tree changed.
 pub fn promote_past_verb(v: &mut SentView) -> bool {
+    let a = promote_in_verbless_clause(v);
+    let b = promote_transitive_participle(v);
+    a || b
+}
+
+/// A "participle" with a direct object right after its noun ("said Russian troops detained
+/// the mayor") is a finite verb: a passive participle cannot take a direct object.
+fn promote_transitive_participle(v: &mut SentView) -> bool {
+    let n = v.len();
+    let Some(w) = (1..n).find(|&w| {
+        v.upos[w] == Upos::Verb
+            && matches!(v.xpos[w].as_str(), "VBN" | "VBD")
+            && v.full_rel(w) == "acl"
+            && v.head[w] == w - 1
+            && v.child(w, "obj").is_some()
+            && args::agent(v, w).is_none()
+            && !v.kids(w).iter().any(|&k| matches!(v.rel(k), "aux" | "nsubj" | "mark"))
+    }) else {
+        return false;
+    };
+    let h = w - 1;
+    let (hh, hrel) = (v.head[h], v.deprel[h].clone());
+    v.head[w] = hh;
+    v.deprel[w] = if hrel == "obj" { "ccomp".to_string() } else { hrel };
+    v.head[h] = w;
+    v.deprel[h] = "nsubj".to_string();
+    v.xpos[w] = "VBD".to_string();
+    v.reindex();
+    true
+}
+
+/// See the module documentation.
+fn promote_in_verbless_clause(v: &mut SentView) -> bool {
     let n = v.len();
     // The head of a verbless clause: the root, or a reported clause ("officials said
     // Russian troops detained ...").
@@ -26,12 +59,16 @@ pub fn promote_past_verb(v: &mut SentView) -> bool {
     }) else {
         return false;
     };
-    let Some(w) = (root + 1..n).find(|&w| {
+    let Some(w) = (0..n).find(|&w| {
+        w != root &&
         v.upos[w] == Upos::Verb
             && matches!(v.xpos[w].as_str(), "VBN" | "VBD")
             && matches!(v.rel(w), "acl" | "amod" | "compound")
             && args::agent(v, w).is_none()
             && !v.kids(w).iter().any(|&k| v.rel(k) == "aux")
+            // Before the root only when it has its own subject ("Russia attacked
+            // Ukrainian facilities" read as "[Russia attacked] facilities").
+            && (w > root || v.kids(w).iter().any(|&k| v.rel(k) == "nsubj"))
     }) else {
         return false;
     };
@@ -47,14 +84,17 @@ pub fn promote_past_verb(v: &mut SentView) -> bool {
         v.deprel[old].clear();
         v.deprel[old].push_str("obj");
     }
-    v.head[root] = w;
-    v.deprel[root].clear();
-    v.deprel[root].push_str("nsubj");
+    if root < w {
+        v.head[root] = w;
+        v.deprel[root].clear();
+        v.deprel[root].push_str("nsubj");
+    }
     v.xpos[w].clear();
     v.xpos[w].push_str("VBD");
-    // The old root's dependents after the verb belong to the verb.
-    for k in 0..n {
-        if k > w && v.head[k] == root {
+    // The old root's clausal dependents after both belong to the verb; its own modifiers
+    // stay.
+    for k in w.max(root) + 1..n {
+        if v.head[k] == root && !matches!(v.rel(k), "amod" | "compound" | "det" | "nummod" | "case" | "flat") {
             v.head[k] = w;
         }
     }
