@@ -428,7 +428,18 @@ impl IndexBuilder {
         tokens: &mut Vec<&'t str>,
     ) {
         tokens.clear();
-        split_phrase_into(name, tokens);
+        // Most names are one plain word, which is its own single token: skip the cut.
+        let plain = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b >= 0x80)
+            && !name.contains(['\u{2011}', '\u{2019}'])
+            && !name.chars().any(char::is_whitespace);
+        if plain {
+            tokens.push(name);
+        } else {
+            split_phrase_into(name, tokens);
+        }
         let keep = !tokens.is_empty()
             && (tokens.len() != 1 || !stop.contains(name))
             && name.chars().next().is_some_and(char::is_uppercase);
@@ -454,15 +465,41 @@ impl IndexBuilder {
     }
 
     fn finish(mut self, places: Vec<Place>) -> Gazetteer {
-        self.names.sort_unstable_by_key(|n| (n.hash, n.order));
+        // A counting sort on the directory bits (names arrive in table order, so each
+        // bucket stays in it), then the few names of each bucket by hash.
         let nb = 1usize << DIR_BITS;
+        let bucket = |n: &Name| (n.hash >> (64 - DIR_BITS)) as usize;
         let mut dir = vec![0u32; nb + 1];
         for n in &self.names {
-            dir[(n.hash >> (64 - DIR_BITS)) as usize + 1] += 1;
+            dir[bucket(n) + 1] += 1;
         }
         for b in 0..nb {
             dir[b + 1] += dir[b];
         }
+        let mut next: Vec<u32> = dir[..nb].to_vec();
+        let mut sorted = vec![
+            Name {
+                hash: 0,
+                order: 0,
+                from: 0,
+                to: 0,
+                place: 0,
+                primary: false,
+            };
+            self.names.len()
+        ];
+        for n in &self.names {
+            let slot = &mut next[bucket(n)];
+            sorted[*slot as usize] = *n;
+            *slot += 1;
+        }
+        for b in 0..nb {
+            let range = dir[b] as usize..dir[b + 1] as usize;
+            if range.len() > 1 {
+                sorted[range].sort_by_key(|n| (n.hash, n.order));
+            }
+        }
+        self.names = sorted;
         Gazetteer {
             inner: Arc::new(Inner {
                 places,
