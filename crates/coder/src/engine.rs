@@ -99,8 +99,15 @@ impl Engine<'_> {
         }
         // The form table is shared by verbs and nouns ("sanctions" is both): try it, the
         // form itself and the parser's lemma, in that order, for this word class.
-        let tries = [self.p.trigger_lemma(&v.lower[i]), Some(v.lower[i].as_str()), Some(v.lemma[i].as_str())];
-        tries.into_iter().flatten().find_map(|l| self.p.lookup(pos, l).find(|pat| self.fits(v, i, pat)))
+        let tries = [
+            self.p.trigger_lemma(&v.lower[i]),
+            Some(v.lower[i].as_str()),
+            Some(v.lemma[i].as_str()),
+        ];
+        tries
+            .into_iter()
+            .flatten()
+            .find_map(|l| self.p.lookup(pos, l).find(|pat| self.fits(v, i, pat)))
     }
 
     fn fits(&self, v: &SentView, i: usize, pat: &Pattern) -> bool {
@@ -640,7 +647,8 @@ impl Engine<'_> {
             for &k in v.kids(root) {
                 // "..., X said" / "..., media reported": a speech verb after the event with
                 // its own subject and nothing said of its own.
-                let trailing = matches!(v.rel(k), "advcl" | "ccomp")
+                let trailing = (matches!(v.rel(k), "advcl" | "ccomp")
+                    || (v.rel(k) == "conj" && v.child(k, "cc").is_none()))
                     && k > i
                     && v.child(k, "nsubj").is_some()
                     && v.child(k, "obj").is_none()

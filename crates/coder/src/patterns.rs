@@ -259,7 +259,11 @@ impl Patterns {
     fn build_forms(&mut self, irregular: &HashMap<String, Vec<String>>) {
         // File order, so that a form shared by two entries ("threats") always maps to the
         // first ("threat"): a HashMap's order would make coding vary from run to run.
-        let lemmas: Vec<(Pos, String)> = self.entries.iter().map(|e| (e.pos, e.lemma.clone())).collect();
+        let lemmas: Vec<(Pos, String)> = self
+            .entries
+            .iter()
+            .map(|e| (e.pos, e.lemma.clone()))
+            .collect();
         for (pos, lemma) in lemmas {
             let mut forms = match pos {
                 Pos::Verb => verb_forms(&lemma),

@@ -32,14 +32,21 @@ fn promote_transitive_participle(v: &mut SentView) -> bool {
             && v.head[w] == w - 1
             && v.child(w, "obj").is_some()
             && args::agent(v, w).is_none()
-            && !v.kids(w).iter().any(|&k| matches!(v.rel(k), "aux" | "nsubj" | "mark"))
+            && !v
+                .kids(w)
+                .iter()
+                .any(|&k| matches!(v.rel(k), "aux" | "nsubj" | "mark"))
     }) else {
         return false;
     };
     let h = w - 1;
     let (hh, hrel) = (v.head[h], v.deprel[h].clone());
     v.head[w] = hh;
-    v.deprel[w] = if hrel == "obj" { "ccomp".to_string() } else { hrel };
+    v.deprel[w] = if hrel == "obj" {
+        "ccomp".to_string()
+    } else {
+        hrel
+    };
     v.head[h] = w;
     v.deprel[h] = "nsubj".to_string();
     v.xpos[w] = "VBD".to_string();
@@ -94,7 +101,12 @@ fn promote_in_verbless_clause(v: &mut SentView) -> bool {
     // The old root's clausal dependents after both belong to the verb; its own modifiers
     // stay.
     for k in w.max(root) + 1..n {
-        if v.head[k] == root && !matches!(v.rel(k), "amod" | "compound" | "det" | "nummod" | "case" | "flat") {
+        if v.head[k] == root
+            && !matches!(
+                v.rel(k),
+                "amod" | "compound" | "det" | "nummod" | "case" | "flat"
+            )
+        {
             v.head[k] = w;
         }
     }
