@@ -62,7 +62,8 @@ pub(crate) enum K {
     Ordinal,
     /// am, pm, GMT, UTC and other clock words.
     Clock,
-    /// A word that makes a following number part of a name ("Leopard 2", "Article 5").
+    /// A word that makes a following number part of a name ("Leopard 2", "Article 5");
+    /// value 1 when only the capitalized word does ("Unit 5" but "the unit 5 km away").
     NameBlock,
 }
 
@@ -167,23 +168,23 @@ const WORDS: &[(&str, K, u16, u16)] = &[
     ("hrs", Clock, 0, 0), ("cet", Clock, 0, 0), ("msk", Clock, 0, 0), ("bst", Clock, 0, 0),
     ("edt", Clock, 0, 0), ("est", Clock, 0, 0), ("eet", Clock, 0, 0), ("eest", Clock, 0, 0),
     ("o", Clock, 0, 0),
-    // Words that make the number after them part of a name.
+    // Words that make the number after them part of a name (value 1: only capitalized).
     ("leopard", NameBlock, 0, 0), ("challenger", NameBlock, 0, 0), ("shahed", NameBlock, 0, 0),
     ("geran", NameBlock, 0, 0), ("article", NameBlock, 0, 0), ("resolution", NameBlock, 0, 0),
     ("flight", NameBlock, 0, 0), ("route", NameBlock, 0, 0), ("highway", NameBlock, 0, 0),
     ("chapter", NameBlock, 0, 0), ("section", NameBlock, 0, 0), ("paragraph", NameBlock, 0, 0),
-    ("page", NameBlock, 0, 0), ("protocol", NameBlock, 0, 0), ("stream", NameBlock, 0, 0),
-    ("minsk", NameBlock, 0, 0), ("no", NameBlock, 0, STOP), ("number", NameBlock, 0, 0),
-    ("phase", NameBlock, 0, 0), ("category", NameBlock, 0, 0), ("type", NameBlock, 0, 0),
-    ("model", NameBlock, 0, 0), ("mark", NameBlock, 0, 0), ("mk", NameBlock, 0, 0),
-    ("covid", NameBlock, 0, 0), ("apollo", NameBlock, 0, 0), ("soyuz", NameBlock, 0, 0),
-    ("platform", NameBlock, 0, 0), ("gate", NameBlock, 0, 0), ("room", NameBlock, 0, 0),
-    ("block", NameBlock, 0, 0), ("building", NameBlock, 0, 0), ("unit", NameBlock, 0, 0),
-    ("level", NameBlock, 0, 0), ("g", NameBlock, 0, 0), ("group", NameBlock, 0, 0),
-    ("brigade", NameBlock, 0, 0), ("regiment", NameBlock, 0, 0), ("battalion", NameBlock, 0, 0),
-    ("division", NameBlock, 0, 0), ("corps", NameBlock, 0, 0), ("squadron", NameBlock, 0, 0),
-    ("bus", NameBlock, 0, 0), ("line", NameBlock, 0, 0), ("house", NameBlock, 0, 0),
-    ("version", NameBlock, 0, 0), ("vol", NameBlock, 0, 0), ("tel", NameBlock, 0, 0),
+    ("page", NameBlock, 0, 0), ("protocol", NameBlock, 0, 0), ("stream", NameBlock, 1, 0),
+    ("minsk", NameBlock, 1, 0), ("no", NameBlock, 0, STOP), ("number", NameBlock, 0, 0),
+    ("phase", NameBlock, 1, 0), ("category", NameBlock, 1, 0), ("type", NameBlock, 1, 0),
+    ("model", NameBlock, 1, 0), ("mark", NameBlock, 1, 0), ("mk", NameBlock, 0, 0),
+    ("covid", NameBlock, 1, 0), ("apollo", NameBlock, 0, 0), ("soyuz", NameBlock, 0, 0),
+    ("platform", NameBlock, 1, 0), ("gate", NameBlock, 1, 0), ("room", NameBlock, 1, 0),
+    ("block", NameBlock, 1, 0), ("building", NameBlock, 1, 0), ("unit", NameBlock, 1, 0),
+    ("level", NameBlock, 1, 0), ("g", NameBlock, 1, 0), ("group", NameBlock, 1, 0),
+    ("brigade", NameBlock, 1, 0), ("regiment", NameBlock, 1, 0), ("battalion", NameBlock, 1, 0),
+    ("division", NameBlock, 1, 0), ("corps", NameBlock, 1, 0), ("squadron", NameBlock, 1, 0),
+    ("bus", NameBlock, 1, 0), ("line", NameBlock, 1, 0), ("house", NameBlock, 1, 0),
+    ("version", NameBlock, 1, 0), ("vol", NameBlock, 0, 0), ("tel", NameBlock, 0, 0),
     ("phone", NameBlock, 0, 0), ("ext", NameBlock, 0, 0), ("iskander", NameBlock, 0, 0),
     ("boeing", NameBlock, 0, 0), ("airbus", NameBlock, 0, 0), ("tor", NameBlock, 0, 0),
     ("buk", NameBlock, 0, 0), ("grad", NameBlock, 0, 0), ("uragan", NameBlock, 0, 0),

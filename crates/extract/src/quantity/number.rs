@@ -200,7 +200,7 @@ impl Finder<'_> {
         }
         // Names before the number: "Leopard 2", "Article 5", "No. 3".
         if let Some(q) = self.tok(p).filter(|_| i > 0) {
-            if q.k() == K::NameBlock && !self.is(p, "no") {
+            if q.k() == K::NameBlock && !self.is(p, "no") && (q.lex.val == 0 || q.cap) {
                 return true;
             }
             if q.is_punct(b'.') && self.is(p.wrapping_sub(1), "no") {
