@@ -293,11 +293,21 @@ fn is_heading(line: &str, next: Option<&str>) -> bool {
     if ends_terminal(line) || line.ends_with(',') {
         return false;
     }
-    if line.split(' ').count() > 20 {
+    if line.split(' ').nth(20).is_some() || has_inner_sentence_end(line) {
         return false;
     }
     let starts_lower = |s: &str| s.chars().next().is_some_and(char::is_lowercase);
     !(starts_lower(line) || next.is_some_and(starts_lower))
+}
+
+/// "The port stayed shut. (Editing by ...)": a full stop after a lowercase word, inside
+/// the line, means running text, not a headline ("U.S. Sends Aid" keeps its heading).
+fn has_inner_sentence_end(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memmem::find_iter(b, b". ").any(|k| {
+        let word_start = b[..k].iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
+        k > 0 && b[k - 1].is_ascii_lowercase() && abbrev::lookup(&line[word_start..k]).is_none()
+    })
 }
 
 /// Number of tokens of a dateline at the start of a paragraph, separator included.

@@ -147,6 +147,17 @@ const PREFIXES: &[&str] = &[
     "posted:",
     "last updated",
     "first published",
+    "our standards:",
+    "this story has been",
+    "this article was",
+    "(additional reporting",
+];
+
+/// Line endings that mark a contributor note.
+const SUFFIXES: &[&str] = &[
+    "contributed to this report.",
+    "contributed reporting.",
+    "contributed to this story.",
 ];
 
 /// Whether a whole line is a byline, date line or page debris.
@@ -168,6 +179,14 @@ pub(crate) fn is_meta_line(line: &str) -> bool {
         line.len() >= p.len() && line.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
     };
     if PREFIXES.iter().any(|p| lower_prefix(p)) {
+        return true;
+    }
+    if line.len() <= 200
+        && SUFFIXES.iter().any(|x| {
+            line.len() >= x.len()
+                && line.as_bytes()[line.len() - x.len()..].eq_ignore_ascii_case(x.as_bytes())
+        })
+    {
         return true;
     }
     is_share_bar(t) || is_byline(line) || is_date_line(line) || is_photo_credit(line)
