@@ -460,7 +460,7 @@ impl<'d> LegacyCoder<'d> {
                 continue;
             }
             let mut b = Binding::default();
-            let after_ok = self.match_fwd(s, &p.after, 0, ve, true, &mut b);
+            let after_ok = self.match_fwd(s, &p.after, 0, ve, &mut b);
             if after_ok && self.match_back(s, &p.before, p.before.len(), vs, p.verb_joined, &mut b)
             {
                 best_weight = p.weight();
@@ -623,19 +623,18 @@ impl<'d> LegacyCoder<'d> {
         items: &[Item],
         k: usize,
         pos: usize,
-        first_adjacent: bool,
         b: &mut Binding,
     ) -> bool {
         let Some(item) = items.get(k) else {
             return true;
         };
-        let adjacent = item.joined || (k == 0 && first_adjacent && item.joined);
+        let adjacent = item.joined;
         let last = if adjacent { pos } else { s.up.len() };
         for start in pos..=last.min(s.up.len()) {
             for end in self.item_ends(s, item, start, b) {
                 let mut nb = *b;
                 self.bind(s, item, start, &mut nb, true);
-                if self.match_fwd(s, items, k + 1, end, false, &mut nb) {
+                if self.match_fwd(s, items, k + 1, end, &mut nb) {
                     *b = nb;
                     return true;
                 }

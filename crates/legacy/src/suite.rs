@@ -394,6 +394,57 @@ fn pct(a: usize, b: usize) -> f64 {
     }
 }
 
+impl SuiteReport {
+    /// The report as text: per-category pass rates, failures, triple figures, and a
+    /// last line `N passed, M failed`.
+    pub fn render(&self, name: &str, show_failures: bool) -> String {
+        use std::fmt::Write;
+        let mut s = String::new();
+        let fmt = |t: &[Triple]| {
+            if t.is_empty() {
+                "(none)".to_string()
+            } else {
+                t.iter()
+                    .map(|(a, b, c)| format!("{a}/{b}/{c}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+        };
+        if show_failures {
+            for r in self.records.iter().filter(|r| !r.passed) {
+                let _ = writeln!(
+                    s,
+                    "FAIL {} \"{}\" expected {} got {}",
+                    r.id,
+                    r.text_start,
+                    fmt(&r.expected),
+                    fmt(&r.got)
+                );
+            }
+        }
+        let _ = writeln!(s, "{name}: pass rate by category");
+        for (c, p, t) in self.by_category() {
+            let _ = writeln!(s, "  {c:<10} {p:>4}/{t:<4} {:5.1}%", pct(p, t));
+        }
+        for o in &self.ignored_options {
+            let _ = writeln!(s, "option ignored: {o}");
+        }
+        let _ = writeln!(
+            s,
+            "triples: {}/{} gold found ({:.1}%), {}/{} coded are extra ({:.1}%)",
+            self.found_triples,
+            self.gold_triples,
+            self.found_pct(),
+            self.extra_triples,
+            self.coded_triples,
+            self.extra_pct()
+        );
+        let (p, f) = self.counts();
+        let _ = write!(s, "{p} passed, {f} failed");
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -446,56 +497,5 @@ mod tests {
         assert_eq!(rep.counts(), (0, 1));
         assert_eq!(rep.found_pct(), 100.0);
         assert_eq!(rep.extra_pct(), 50.0);
-    }
-}
-
-impl SuiteReport {
-    /// The report as text: per-category pass rates, failures, triple figures, and a
-    /// last line `N passed, M failed`.
-    pub fn render(&self, name: &str, show_failures: bool) -> String {
-        use std::fmt::Write;
-        let mut s = String::new();
-        let fmt = |t: &[Triple]| {
-            if t.is_empty() {
-                "(none)".to_string()
-            } else {
-                t.iter()
-                    .map(|(a, b, c)| format!("{a}/{b}/{c}"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            }
-        };
-        if show_failures {
-            for r in self.records.iter().filter(|r| !r.passed) {
-                let _ = writeln!(
-                    s,
-                    "FAIL {} \"{}\" expected {} got {}",
-                    r.id,
-                    r.text_start,
-                    fmt(&r.expected),
-                    fmt(&r.got)
-                );
-            }
-        }
-        let _ = writeln!(s, "{name}: pass rate by category");
-        for (c, p, t) in self.by_category() {
-            let _ = writeln!(s, "  {c:<10} {p:>4}/{t:<4} {:5.1}%", pct(p, t));
-        }
-        for o in &self.ignored_options {
-            let _ = writeln!(s, "option ignored: {o}");
-        }
-        let _ = writeln!(
-            s,
-            "triples: {}/{} gold found ({:.1}%), {}/{} coded are extra ({:.1}%)",
-            self.found_triples,
-            self.gold_triples,
-            self.found_pct(),
-            self.extra_triples,
-            self.coded_triples,
-            self.extra_pct()
-        );
-        let (p, f) = self.counts();
-        let _ = write!(s, "{p} passed, {f} failed");
-        s
     }
 }

@@ -71,8 +71,7 @@ fn split_chunk(chunk: &str, out: &mut Vec<String>) {
         s = &s[c.len_utf8()..];
     }
     let mut tail = Vec::new();
-    loop {
-        let Some(c) = s.chars().last() else { break };
+    while let Some(c) = s.chars().last() {
         if is_edge_punct(c) || (c == '\'' && !s.ends_with("s'") && !s.ends_with("S'")) {
             tail.push(c.to_string());
             s = &s[..s.len() - c.len_utf8()];
