@@ -133,8 +133,12 @@ impl Gazetteer {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        let mut places = Vec::new();
-        let mut b = IndexBuilder::default();
+        let mut places = Vec::with_capacity(text.len() / 50);
+        let mut b = IndexBuilder {
+            text: String::with_capacity(text.len() / 2),
+            names: Vec::with_capacity(text.len() / 20),
+            prefixes: FxHashSet::default(),
+        };
         let mut tokens = Vec::new();
         for r in rows(file, text, HEADER, 6)? {
             let num = |i: usize| -> Result<f64, DictError> {
@@ -409,7 +413,6 @@ impl Gazetteer {
 }
 
 /// Collects the names of a table into the index.
-#[derive(Default)]
 struct IndexBuilder {
     text: String,
     names: Vec<Name>,
