@@ -2,7 +2,7 @@
 //!
 //! A [`Sentence`] keeps what rung needs to write a file back in a shape the CoNLL 2018
 //! evaluation script accepts: comment lines, the syntactic words, and multiword-token lines
-//! (`3-4	don't ...`) at their place. Empty nodes (`8.1`) belong to the enhanced graph only and
+//! (`3-4 don't ...`) at their place. Empty nodes (`8.1`) belong to the enhanced graph only and
 //! are dropped on reading: the basic tree, which rung predicts and the script scores, never
 //! refers to them.
 
@@ -45,7 +45,7 @@ pub struct MultiwordToken {
 /// A sentence: comments, words and multiword tokens.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sentence {
-    /// Comment lines without the leading `# `-less change (kept verbatim, including `#`).
+    /// Comment lines, verbatim (including the leading `#`).
     pub comments: Vec<String>,
     /// The syntactic words, in order (word `i` has CoNLL-U id `i + 1`).
     pub words: Vec<Word>,

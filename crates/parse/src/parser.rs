@@ -69,10 +69,8 @@ impl Config {
         self.stack.clear();
         self.stack.push(0);
         self.i = 1;
-        for v in [&mut self.head] {
-            v.clear();
-            v.resize(n + 1, UNSET);
-        }
+        self.head.clear();
+        self.head.resize(n + 1, UNSET);
         for v in [&mut self.l1, &mut self.l2, &mut self.r1, &mut self.r2] {
             v.clear();
             v.resize(n + 1, 0);

@@ -283,22 +283,35 @@ impl Weights {
     }
 
     /// Integer scores of all classes (`scores.len() == n_classes`).
+    ///
+    /// Two passes over each chunk of features: first all table probes (independent loads
+    /// the CPU overlaps), then the row sums. Interleaving them let one long dense row hold
+    /// back the next probes.
     #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32]) {
         scores.iter_mut().for_each(|s| *s = 0);
         let n = self.n_classes.min(scores.len());
         let scores = &mut scores[..n];
-        for &f in feats {
-            let Some(s) = self.slot(f) else { continue };
-            let a = s.start as usize;
-            if s.len == DENSE {
-                for (x, &v) in scores.iter_mut().zip(&self.dense[a..a + n]) {
-                    *x += i32::from(v);
+        let mut found = [Slot::default(); 32];
+        for chunk in feats.chunks(32) {
+            let mut k = 0;
+            for &f in chunk {
+                if let Some(s) = self.slot(f) {
+                    found[k] = s;
+                    k += 1;
                 }
-            } else {
-                for &(c, v) in &self.sparse[a..a + s.len as usize] {
-                    if let Some(x) = scores.get_mut(usize::from(c)) {
+            }
+            for s in &found[..k] {
+                let a = s.start as usize;
+                if s.len == DENSE {
+                    for (x, &v) in scores.iter_mut().zip(&self.dense[a..a + n]) {
                         *x += i32::from(v);
+                    }
+                } else {
+                    for &(c, v) in &self.sparse[a..a + s.len as usize] {
+                        if let Some(x) = scores.get_mut(usize::from(c)) {
+                            *x += i32::from(v);
+                        }
                     }
                 }
             }

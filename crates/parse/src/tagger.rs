@@ -21,7 +21,10 @@ pub(crate) struct Tagger {
     pub(crate) xpos: Vec<String>,
     frequent: IdMap<u8>,
     /// Ambiguity class (hash of the set of tags seen) of lowercase words seen 3+ times.
-    ambiguity: IdMap<u64>,
+    ambiguity: IdMap<u128>,
+    /// Classes a word not in `ambiguity` may take: those seen with rare training words
+    /// (the open classes; never DET, AUX or ADP), which keeps "Police" from being AUX.
+    open: u128,
     pub(crate) weights: Weights,
 }
 
@@ -31,6 +34,7 @@ pub(crate) struct TagScratch {
     feats: Vec<u64>,
     scores: Vec<i32>,
     amb: Vec<u64>,
+    masks: Vec<u128>,
 }
 
 /// A training sentence for the tagger: token keys and gold class per token.
@@ -109,14 +113,46 @@ fn features(keys: &[TokenKeys], amb: &[u64], i: usize, p1: u64, p2: u64, out: &m
     ]);
 }
 
-fn argmax(scores: &[f32]) -> usize {
-    let mut best = 0;
+fn allowed(mask: u128, c: usize) -> bool {
+    (mask >> (c % 128)) & 1 == 1
+}
+
+/// The best-scoring class allowed by `mask` (any class if the mask allows none).
+fn argmax<S: PartialOrd + Copy>(scores: &[S], mask: u128) -> usize {
+    let mut best = usize::MAX;
     for (c, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
+        if allowed(mask, c) && (best == usize::MAX || s > scores[best]) {
             best = c;
         }
     }
+    if best == usize::MAX {
+        return argmax(scores, u128::MAX);
+    }
     best
+}
+
+/// Fills the tag masks and ambiguity-class feature values of a sentence.
+fn lookup(
+    amb: &IdMap<u128>,
+    open: u128,
+    keys: &[TokenKeys],
+    masks: &mut Vec<u128>,
+    vals: &mut Vec<u64>,
+) {
+    masks.clear();
+    vals.clear();
+    for k in keys {
+        match amb.get(&k.lower) {
+            Some(&m) => {
+                masks.push(m);
+                vals.push(f2(0xa4b, m as u64, (m >> 64) as u64));
+            }
+            None => {
+                masks.push(open);
+                vals.push(NONE);
+            }
+        }
+    }
 }
 
 impl Tagger {
@@ -132,8 +168,8 @@ impl Tagger {
     ) -> Tagger {
         let n = upos.len();
         let frequent = frequent_words(sents, n);
-        let ambiguity = ambiguity_classes(sents, amb_min);
-        let mut amb = Vec::new();
+        let (ambiguity, open) = ambiguity_classes(sents, amb_min);
+        let (mut amb, mut masks) = (Vec::new(), Vec::new());
         let mut t = Trainer::new(n);
         let mut order: Vec<usize> = (0..sents.len()).collect();
         let mut rng = crate::Rng::new(seed);
@@ -143,21 +179,15 @@ impl Tagger {
             let (mut right, mut total) = (0usize, 0usize);
             for &s in &order {
                 let sent = &sents[s];
-                amb.clear();
-                amb.extend(
-                    sent.keys
-                        .iter()
-                        .map(|k| ambiguity.get(&k.lower).copied().unwrap_or(NONE)),
-                );
+                lookup(&ambiguity, open, &sent.keys, &mut masks, &mut amb);
                 let (mut p1, mut p2) = (START, START2);
-                for i in 0..sent.keys.len() {
-                    let gold = sent.gold[i];
-                    let pred = match frequent.get(&sent.keys[i].form) {
+                for (i, (k, &gold)) in sent.keys.iter().zip(&sent.gold).enumerate() {
+                    let pred = match frequent.get(&k.form) {
                         Some(&c) => c,
                         None => {
                             features(&sent.keys, &amb, i, p1, p2, &mut feats);
                             t.score(&feats, &mut scores);
-                            let p = argmax(&scores) as u8;
+                            let p = argmax(&scores, masks[i]) as u8;
                             t.update(&feats, gold as usize, p as usize);
                             t.tick();
                             p
@@ -176,6 +206,7 @@ impl Tagger {
             xpos,
             frequent,
             ambiguity,
+            open,
             weights: t.finish(),
         }
     }
@@ -183,13 +214,14 @@ impl Tagger {
     /// Tags one sentence: writes a class per token to `out`.
     pub(crate) fn tag(&self, keys: &[TokenKeys], sc: &mut TagScratch, out: &mut Vec<u8>) {
         out.clear();
-        let TagScratch { feats, scores, amb } = sc;
+        let TagScratch {
+            feats,
+            scores,
+            amb,
+            masks,
+        } = sc;
         scores.resize(self.weights.n_classes(), 0);
-        amb.clear();
-        amb.extend(
-            keys.iter()
-                .map(|k| self.ambiguity.get(&k.lower).copied().unwrap_or(NONE)),
-        );
+        lookup(&self.ambiguity, self.open, keys, masks, amb);
         let (mut p1, mut p2) = (START, START2);
         for i in 0..keys.len() {
             let c = match self.frequent.get(&keys[i].form) {
@@ -197,13 +229,7 @@ impl Tagger {
                 None => {
                     features(keys, amb, i, p1, p2, feats);
                     self.weights.score(feats, scores);
-                    let mut best = 0;
-                    for (c, &s) in scores.iter().enumerate() {
-                        if s > scores[best] {
-                            best = c;
-                        }
-                    }
-                    best as u8
+                    argmax(scores, masks[i]) as u8
                 }
             };
             out.push(c);
@@ -228,13 +254,16 @@ impl Tagger {
             w.u64(k);
             w.bytes(&[v]);
         }
-        let mut amb: Vec<(u64, u64)> = self.ambiguity.iter().map(|(&k, &v)| (k, v)).collect();
+        let mut amb: Vec<(u64, u128)> = self.ambiguity.iter().map(|(&k, &v)| (k, v)).collect();
         amb.sort_unstable();
         w.u32(amb.len() as u32);
         for (k, v) in amb {
             w.u64(k);
-            w.u64(v);
+            w.u64(v as u64);
+            w.u64((v >> 64) as u64);
         }
+        w.u64(self.open as u64);
+        w.u64((self.open >> 64) as u64);
         self.weights.write(w);
     }
 
@@ -257,10 +286,14 @@ impl Tagger {
             frequent.insert(k, v);
         }
         let mut ambiguity = IdMap::default();
-        for _ in 0..r.len32(16)? {
+        for _ in 0..r.len32(24)? {
             let k = r.u64()?;
-            ambiguity.insert(k, r.u64()?);
+            let lo = r.u64()?;
+            let hi = r.u64()?;
+            ambiguity.insert(k, u128::from(lo) | (u128::from(hi) << 64));
         }
+        let lo = r.u64()?;
+        let open = u128::from(lo) | (u128::from(r.u64()?) << 64);
         let weights = Weights::read(r)?;
         if weights.n_classes() != n {
             return Err(r.corrupt("tagger class count mismatch"));
@@ -270,6 +303,7 @@ impl Tagger {
             xpos,
             frequent,
             ambiguity,
+            open,
             weights,
         })
     }
@@ -300,9 +334,12 @@ fn frequent_words(sents: &[TagSentence], n: usize) -> IdMap<u8> {
 
 /// The set of tags each lowercase word was seen with, for words seen at least `min` times:
 /// a lookahead on the next words' possible tags without tagging them first.
-fn ambiguity_classes(sents: &[TagSentence], min: u32) -> IdMap<u64> {
+///
+/// Also returns the union of the classes of the other (rare) words: the classes an unseen
+/// word may take.
+fn ambiguity_classes(sents: &[TagSentence], min: u32) -> (IdMap<u128>, u128) {
     if min == 0 {
-        return IdMap::default();
+        return (IdMap::default(), u128::MAX);
     }
     let mut seen: IdMap<(u128, u32)> = IdMap::default();
     for s in sents {
@@ -312,8 +349,14 @@ fn ambiguity_classes(sents: &[TagSentence], min: u32) -> IdMap<u64> {
             e.1 += 1;
         }
     }
-    seen.into_iter()
+    let open = seen
+        .values()
+        .filter(|(_, n)| *n < min)
+        .fold(0, |a, (m, _)| a | m);
+    let known = seen
+        .into_iter()
         .filter(|(_, (_, n))| *n >= min)
-        .map(|(k, (m, _))| (k, f2(0xa4b, m as u64, (m >> 64) as u64)))
-        .collect()
+        .map(|(k, (m, _))| (k, m))
+        .collect();
+    (known, open)
 }
