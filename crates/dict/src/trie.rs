@@ -1,9 +1,13 @@
 //! The token trie every dictionary matches with.
 //!
 //! Patterns are sequences of folded tokens; each distinct folded token gets a small id (the
-//! vocabulary), and trie edges are `(node, token id) -> node` in one hash map. Matching a
-//! sentence folds each word once, looks its id up (words not in any pattern get no id and
-//! stop every walk at once), then walks the trie from each start position.
+//! vocabulary, [`crate::vocab::Vocab`]), and trie edges are `(node, token id) -> node` in
+//! one hash map. Matching a sentence cuts it into sub-tokens ([`Prepared::cut`]: words, or
+//! pieces of unsplit "F-16" and "Kyiv's", as byte offsets), folds and hashes each once into
+//! per-thread buffers reused from sentence to sentence, looks each id up with that hash
+//! (words in no pattern get no id and stop every walk at once), then walks the trie from
+//! each start position. [`crate::Dictionaries::scan`] shares one cut and one hash per word
+//! between the actor trie, the weapon trie and the gazetteer.
 //!
 //! Why a token trie rather than daachorse or aho-corasick over the joined lowercase text:
 //! matches must start and end on token boundaries and capitalization is checked per token,
