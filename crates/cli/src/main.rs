@@ -40,6 +40,8 @@ enum Command {
     Alerts(cmd::store::AlertsArgs),
     /// Export events (csv, jsonl, parquet, gdelt).
     Export(cmd::store::ExportArgs),
+    /// Explain or undo the merging of reports into reconciled events.
+    Reconcile(cmd::store::ReconcileArgs),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +58,7 @@ fn main() -> ExitCode {
         Command::Ladder(a) => cmd::store::ladder(a),
         Command::Alerts(a) => cmd::store::alerts(a),
         Command::Export(a) => cmd::store::export(a),
+        Command::Reconcile(a) => cmd::store::reconcile(a),
     };
     match result {
         Ok(code) => code,
