@@ -22,6 +22,11 @@
 //!
 //! # Time values and how relative expressions resolve
 //!
+//! Spans leave out plain prepositions ("on", "in", "at", "by", "until"): "in March"
+//! gives "March". They include words that change the meaning: "last", "this", "next",
+//! "earlier this", "since", "from ... to", "between ... and", "ago", "the" before a
+//! season, and period phrases ("in a day", "the past day", "at night").
+//!
 //! Values are strings at their precision: `2023-01-01` (day), `2022-06` (month), `2022`
 //! (year), `2022-spring` (season: spring Mar-May, summer Jun-Aug, autumn Sep-Nov, winter
 //! Dec-Feb named after the year of its December), `2023-W02` (ISO 8601 week). `r` is the
@@ -39,8 +44,8 @@
 //! | "this winter" / "last summer" / "next spring" | the current season if it is that one, else that season of `r`'s year / the most recent one that has ended / the first that begins after `r` |
 //! | "today", "tonight", "overnight", "at night", "during the night", "this morning" | `r`: news says "overnight" of the night before publication, whose events are dated the publication day |
 //! | "yesterday", "last night" | `r` - 1 day |
-//! | "over the past day", "in a day", "during the day", "in the past 24 hours" | `r` - 1 day: daily reports published in the morning use them for the previous day |
-//! | "since the beginning of the day" | `r` |
+//! | "over the past day", "in a day", "in one day", "during the day", "for the day", "per day", "in the past 24 hours", "in 24 hours" | `r` - 1 day: daily reports published in the morning use them for the previous day (UCDP codes such reports so) |
+//! | "since the beginning of the day", "in the current day" | `r` |
 //! | "tomorrow" | `r` + 1 |
 //! | "Friday", "on Friday night" | the most recent Friday on or before `r` (`r` itself if a Friday); future: the first on or after `r` |
 //! | "last Friday" / "next Friday" | strictly before / strictly after `r` |
@@ -49,11 +54,13 @@
 //! | "last month", "earlier this month", "next month"; "last year", "this year", "next year" | the month or year of `r`, shifted |
 //! | "three days ago", "two weeks ago", "a month ago", "five years ago" | `r` shifted, at the unit's precision |
 //! | "since February 2022", "since last week" | value as without "since", `until` None (open-ended) |
-//! | "from March to June 2022", "between 2014 and 2022", "2014-2022", "1-5 March 2022" | `value` the start, `until` the end; a start without a year takes the end's (one less if the months wrap) |
+//! | "from March to June 2022", "between 2014 and 2022", "2014-2022", "1-5 March 2022", "10 and 16 September 2022", "February 23-24, 2022" | `value` the start, `until` the end; a start without a year takes the end's (one less if the months wrap) |
+//! | "Friday, January 6", "Sunday 19 February" | the date; the weekday joins the span |
 //!
 //! Future tense means the sentence contains "will", "shall", "'ll", "tomorrow",
 //! "upcoming", "scheduled", "plan(s/ned/ning) to", "expected to", "going to", or
-//! "is/are/was due to" / "set to". Modifiers ("early", "late", "mid-", "the end of",
+//! "is/are/was due to" / "set to", except for an expression right after a past reporting
+//! verb ("the Pentagon said on Thursday" stays past). Modifiers ("early", "late", "mid-", "the end of",
 //! "since") join the span, not the value.
 //!
 //! Bare "May" and "March" are months only with a day or year beside them or a cue

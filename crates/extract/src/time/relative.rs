@@ -38,15 +38,35 @@ impl Finder<'_> {
         f
     }
 
+    /// Future tense for the expression at token `at`: the sentence's tense, unless a
+    /// reporting verb in the past stands just before it ("will be delivered, the
+    /// Pentagon said on Thursday": Thursday is past).
+    pub(super) fn future_at(&self, at: usize) -> bool {
+        const SAID: [&str; 11] = [
+            "said",
+            "told",
+            "announced",
+            "reported",
+            "added",
+            "stated",
+            "confirmed",
+            "wrote",
+            "claimed",
+            "declared",
+            "tweeted",
+        ];
+        self.future() && !(1..=5).any(|k| at >= k && self.is_any(at - k, &SAID))
+    }
+
     pub(super) fn resolve(&self, p: &Point) -> Option<Val> {
         match (p.y, p.m, p.d, p.season) {
             (Some(y), Some(m), Some(d), _) => Some(Val::Day(y, m, d)),
             (Some(y), Some(m), None, _) => Some(Val::Month(y, m)),
             (Some(y), None, None, Some(s)) => Some(Val::Season(y, s)),
             (Some(y), None, None, None) => Some(Val::Year(y)),
-            (None, Some(m), Some(d), _) => self.day_no_year(m, d),
-            (None, Some(m), None, _) => self.month_no_year(m, p.rel),
-            (None, None, None, Some(s)) => self.season_no_year(s, p.rel),
+            (None, Some(m), Some(d), _) => self.day_no_year(m, d, p.s),
+            (None, Some(m), None, _) => self.month_no_year(m, p.rel, p.s),
+            (None, None, None, Some(s)) => self.season_no_year(s, p.rel, p.s),
             _ => None,
         }
     }
@@ -59,9 +79,9 @@ impl Finder<'_> {
 
     /// The most recent such day not after the document date, or with future tense the
     /// first not before it.
-    pub(super) fn day_no_year(&self, m: u32, d: u32) -> Option<Val> {
+    pub(super) fn day_no_year(&self, m: u32, d: u32, at: usize) -> Option<Val> {
         let (r, ry, ..) = self.ref_ymd()?;
-        let fut = self.future();
+        let fut = self.future_at(at);
         let years = if fut {
             [ry, ry + 1, ry + 2]
         } else {
@@ -77,7 +97,7 @@ impl Finder<'_> {
         })
     }
 
-    pub(super) fn month_no_year(&self, m: u32, rel: u8) -> Option<Val> {
+    pub(super) fn month_no_year(&self, m: u32, rel: u8, at: usize) -> Option<Val> {
         let (_, ry, rm, _) = self.ref_ymd()?;
         let y = match rel {
             1 => ry,
@@ -85,13 +105,13 @@ impl Finder<'_> {
             2 => ry - 1,
             3 if m > rm => ry,
             3 => ry + 1,
-            _ if self.future() => ry + i32::from(m < rm),
+            _ if self.future_at(at) => ry + i32::from(m < rm),
             _ => ry - i32::from(m > rm),
         };
         Some(Val::Month(y, m))
     }
 
-    pub(super) fn season_no_year(&self, s: u32, rel: u8) -> Option<Val> {
+    pub(super) fn season_no_year(&self, s: u32, rel: u8, at: usize) -> Option<Val> {
         let (r, ry, rm, _) = self.ref_ymd()?;
         let current = date::season_of(ry, rm);
         let start = |y: i32| date::season_start(y, s);
@@ -103,7 +123,7 @@ impl Finder<'_> {
             1 => ry,
             2 => years.rev().find(|&y| end(y) <= r)?,
             3 => years.into_iter().find(|&y| start(y) > r)?,
-            _ if self.future() => years.into_iter().find(|&y| end(y) > r)?,
+            _ if self.future_at(at) => years.into_iter().find(|&y| end(y) > r)?,
             _ => years.rev().find(|&y| start(y) <= r)?,
         };
         Some(Val::Season(y, s))
@@ -209,7 +229,7 @@ impl Finder<'_> {
                         fwd
                     }
                 }
-                _ if self.future() => fwd,
+                _ if self.future_at(s) => fwd,
                 _ => -back,
             };
             Val::day(r + shift)
@@ -256,7 +276,7 @@ impl Finder<'_> {
                 let value = self.r.map(|r| {
                     let sat = i64::from(5u32);
                     let wd = i64::from(date::weekday(r));
-                    let z = if self.future() {
+                    let z = if self.future_at(p) {
                         r + (sat - wd).rem_euclid(7)
                     } else {
                         r - (wd - sat).rem_euclid(7)
