@@ -208,7 +208,12 @@ fn is_photo_credit(line: &str) -> bool {
         "Photo by",
         "Image credit",
     ];
-    line.len() <= 300 && MARKS.iter().any(|m| line.contains(m))
+    // One cheap scan rules out nearly every paragraph before the marks are searched.
+    line.len() <= 300
+        && (memchr::memchr(b'/', line.as_bytes()).is_some()
+            || line.contains("hoto")
+            || line.contains("Getty"))
+        && MARKS.iter().any(|m| line.contains(m))
 }
 
 fn is_share_bar(t: &str) -> bool {

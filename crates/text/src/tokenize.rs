@@ -185,9 +185,9 @@ fn pieces(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
             i = word(text, i, e, out);
             continue;
         }
-        let run = |i: usize, f: &dyn Fn(u8) -> bool| {
+        let run = |i: usize, f: fn(u8, u8) -> bool, x: u8| {
             let mut j = i;
-            while j < e && f(b[j]) {
+            while j < e && f(b[j], x) {
                 j += 1;
             }
             j
@@ -198,13 +198,10 @@ fn pieces(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
             continue;
         }
         let j = match c {
-            '!' | '?' => run(i, &|x| x == b'!' || x == b'?'),
+            '!' | '?' => run(i, |y, _| y == b'!' || y == b'?', 0),
             // Runs of one symbol are one token ("...", "--", "***", "===", "$$$").
             '.' | '-' | '*' | '=' | '_' | '~' | '#' | '$' | '+' | '/' | '\\' | '|' | '<' | '>'
-            | '^' => {
-                let x = c as u8;
-                run(i, &|y| y == x)
-            }
+            | '^' => run(i, |y, x| y == x, c as u8),
             _ => i + len,
         };
         push(out, i, j);
