@@ -49,7 +49,8 @@
 //!   invalid UTF-8 and records a warning in [`Document::warnings`].
 //! - **Titles go first**: for HTML pages and feed items the title is put on the first line
 //!   of the text (the splitter marks it [`SentenceKind::Heading`]), since headlines carry
-//!   events; it is also in [`Metadata::title`].
+//!   events; it is also in [`Metadata::title`]. A JSON Lines `title` stays in metadata
+//!   only: the record's `text` is taken as the whole article, as its producer wrote it.
 //! - **Line structure is kept** by normalization (`\n` line, `\n\n` paragraph) because
 //!   headlines, bylines, bullets and debris are recognised as whole lines.
 //! - **Datelines** ("KYIV, Ukraine (AP) -") are a [`SentenceKind::Meta`] piece of their own,

@@ -406,3 +406,61 @@ fn decode_utf8(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(
+            sniff(b"\xEF\xBB\xBF<?xml version=\"1.0\"?><rss version=\"2.0\">"),
+            Format::Feed
+        );
+        assert_eq!(
+            sniff(b"  <feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Format::Feed
+        );
+        assert_eq!(
+            sniff(b"<!DOCTYPE html><html><body>x</body></html>"),
+            Format::Html
+        );
+        assert_eq!(
+            sniff(b"{\"id\": 1, \"text\": \"a\"}\n{\"id\": 2"),
+            Format::Jsonl
+        );
+        assert_eq!(sniff(b"{not json at all"), Format::Plain);
+        assert_eq!(sniff(b"<b>bold</b> is not a page"), Format::Plain);
+        assert_eq!(sniff(b"Plain words."), Format::Plain);
+    }
+
+    #[test]
+    fn binary_detection() {
+        assert_eq!(binary_at(b"text\x00more"), Some((4, 0)));
+        assert_eq!(binary_at(b"tab\tand\r\nnewline\x0cform feed"), None);
+        let noisy: Vec<u8> = (0..200u8)
+            .map(|i| if i % 10 == 0 { 0x01 } else { b'a' })
+            .collect();
+        assert_eq!(binary_at(&noisy), Some((0, 1)));
+        assert_eq!(binary_at("caf\u{e9} \u{2014} ok".as_bytes()), None);
+    }
+
+    #[test]
+    fn utf8_offsets_and_lossy_warning() {
+        let opts = ReadOptions::default();
+        let err = decode_utf8("f.txt", b"ab\xffcd".to_vec(), &opts, Some(3), 100)
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(err.as_deref(), Some("f.txt: invalid UTF-8 at byte offset 102 (line 3); convert the file to UTF-8 or read it lossily"));
+        let (text, warnings) = decode_utf8(
+            "f.txt",
+            b"ab\xffcd".to_vec(),
+            &ReadOptions { lossy: true },
+            None,
+            0,
+        )
+        .unwrap_or_default();
+        assert_eq!(text, "ab\u{FFFD}cd");
+        assert_eq!(warnings.len(), 1);
+    }
+}
