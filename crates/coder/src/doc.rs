@@ -314,8 +314,7 @@ impl Coder {
             }
             v.times
                 .iter()
-                .filter(|t| t.absolute && t.end <= trigger)
-                .last()
+                .rfind(|t| t.absolute && t.end <= trigger)
                 .map(|t| t.value.clone())
                 .or_else(|| narrative.clone())
         };
@@ -440,7 +439,7 @@ fn remember(v: &SentView, st: &mut DocState, si: usize, track_time: bool) {
         st.weapons.push((w.name.clone(), si));
     }
     if track_time {
-        if let Some(t) = v.times.iter().filter(|t| t.absolute).last() {
+        if let Some(t) = v.times.iter().rfind(|t| t.absolute) {
             st.narrative = Some(t.value.clone());
         }
     }

@@ -128,6 +128,13 @@ impl Engine<'_> {
                 return false;
             }
         }
+        if !pat.not.is_empty()
+            && v.kids(i).iter().any(|&k| {
+                matches!(v.rel(k), "obj" | "obl" | "nsubj:pass") && pat.not.contains(&v.lemma[k])
+            })
+        {
+            return false;
+        }
         pat.need.is_empty() || dep_words(&pat.need)
     }
 
@@ -531,15 +538,14 @@ impl Engine<'_> {
                 "det" if l == "no" && k != c => m.modality = Modality::Negated,
                 "aux" if matches!(l, "will" | "'ll" | "shall") => m.intent = true,
                 "aux"
-                    if self.p.is_hypo(l)
-                        || matches!(
-                            v.lower[k].as_str(),
-                            "would" | "could" | "might" | "should"
-                        ) =>
+                    if m.modality == Modality::Asserted
+                        && (self.p.is_hypo(l)
+                            || matches!(
+                                v.lower[k].as_str(),
+                                "would" | "could" | "might" | "should"
+                            )) =>
                 {
-                    if m.modality == Modality::Asserted {
-                        m.modality = Modality::Hypothetical
-                    }
+                    m.modality = Modality::Hypothetical
                 }
                 "mark" if self.p.is_hypo(l) => m.modality = Modality::Hypothetical,
                 _ => {}

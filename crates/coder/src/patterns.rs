@@ -92,6 +92,8 @@ pub struct Pattern {
     pub preps: Vec<String>,
     /// Dependents one of which must be present.
     pub need: Vec<String>,
+    /// Dependents that rule the entry out ("struck a deal", "released a statement").
+    pub not: Vec<String>,
     /// Codes by theme category (indexed by [`Theme`]).
     pub theme_codes: [Option<String>; 4],
     /// Refine 190 by weapon category.
@@ -368,6 +370,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         frame,
         preps: Vec::new(),
         need: Vec::new(),
+        not: Vec::new(),
         theme_codes: [None, None, None, None],
         arms: false,
         modality: None,
@@ -385,6 +388,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         match k {
             "prep" => pat.preps = list(),
             "need" => pat.need = list(),
+            "not" => pat.not = list(),
             "mil" | "hum" | "econ" | "intel" => {
                 if !(2..=4).contains(&v.len()) || !v.bytes().all(|b| b.is_ascii_digit()) {
                     return Err(format!("'{v}' is not a CAMEO code in option {k}"));
@@ -407,7 +411,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
             }
             _ => return Err(format!("unknown option '{opt}'")),
         }
-        if matches!(k, "prep" | "need") && v.is_empty() {
+        if matches!(k, "prep" | "need" | "not") && v.is_empty() {
             return Err(format!("option {k} needs a value"));
         }
     }

@@ -12,6 +12,10 @@ use rung_parse::Upos;
 pub trait Tree {
     /// Number of words.
     fn len(&self) -> usize;
+    /// True when there are no words.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     /// Part of speech of word `i`.
     fn upos(&self, i: usize) -> Upos;
     /// Penn tag of word `i` (empty when unknown).
@@ -176,6 +180,7 @@ impl SentView {
         self.upos.clear();
         self.head.clear();
         self.spans.clear();
+        #[allow(clippy::needless_range_loop)] // several parallel buffers indexed alike
         for i in 0..n {
             set(&mut self.forms[i], forms[i]);
             self.lower[i].clear();
@@ -307,7 +312,7 @@ impl SentView {
         let mut s = String::new();
         for i in start..end.min(self.used) {
             let f = &self.forms[i];
-            if !s.is_empty() && !(f.starts_with('\'') || f == "," || f == "." || f == "n't") {
+            if !(s.is_empty() || f.starts_with('\'') || f == "," || f == "." || f == "n't") {
                 s.push(' ');
             }
             s.push_str(f);

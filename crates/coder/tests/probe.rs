@@ -20,12 +20,12 @@ fn probe() {
     for s in seg.segment(&doc.text) {
         let forms: Vec<&str> = s.tokens.iter().map(|t| t.form(&doc.text)).collect();
         model.analyse(&forms, &mut an);
-        for i in 0..an.len() {
+        for (i, form) in forms.iter().enumerate().take(an.len()) {
             let h = an.head(i).map_or(0, |h| h + 1);
             println!(
                 "{}\t{}\t{}\t{:?}\t{}\t{}\t{}",
                 i + 1,
-                forms[i],
+                form,
                 an.lemma(i),
                 an.upos(i),
                 an.xpos(i),
