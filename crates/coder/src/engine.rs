@@ -169,7 +169,7 @@ impl Engine<'_> {
             // aid noun without its own giver, in a statement, is the speaker's.
             src = mood.attribution.and_then(|a| r.actor(a));
         }
-        let mut tgt = tgt_n.and_then(|t| r.deep_actor(t));
+        let mut tgt = tgt_n.and_then(|t| r.deep_actor(t).or_else(|| self.event_source(r, t)));
         if tgt.is_none() && pat.frame == Frame::Ap && pat.modality == Some(Modality::Threatened) {
             tgt = self.conditional_subject(r, i);
         }
@@ -391,11 +391,14 @@ impl Engine<'_> {
         // "Russian aircraft bombed ...": the nationality of the weapon is its user, unless
         // it names the maker ("U.S.-made missiles").
         let user = v.kids(s).iter().any(|&k| {
-            matches!(v.rel(k), "amod" | "compound")
-                && v.actor_at(k).is_some_and(|a| a.country.is_some())
-                && !["-made", "-built", "-supplied", "-provided", "-designed"]
-                    .iter()
-                    .any(|x| v.lower[k].ends_with(x))
+            (v.full_rel(k) == "nmod:poss"
+                && (v.actor_at(k).is_some()
+                    || matches!(v.lemma[k].as_str(), "its" | "their" | "it" | "they")))
+                || matches!(v.rel(k), "amod" | "compound")
+                    && v.actor_at(k).is_some_and(|a| a.country.is_some())
+                    && !["-made", "-built", "-supplied", "-provided", "-designed"]
+                        .iter()
+                        .any(|x| v.lower[k].ends_with(x))
         });
         user.then_some(s)
     }
@@ -745,13 +748,63 @@ impl Engine<'_> {
     }
 
     fn clause_weapons(&self, v: &SentView, i: usize, out: &mut Vec<String>) {
-        let c = args::clause_head(v, i);
+        // The event's own clause: a noun's light verb ("launched a missile attack"), else
+        // the word itself; never a conjoined clause ("... and urged allies to send X").
+        let c = match v.parent(i) {
+            Some(h)
+                if matches!(v.upos[i], Upos::Noun | Upos::Propn)
+                    && self.p.light(&v.lemma[h]).is_some() =>
+            {
+                h
+            }
+            // A predicate nominal: "the missiles were part of a package": its subject is
+            // what the package holds.
+            Some(h)
+                if matches!(v.upos[i], Upos::Noun | Upos::Propn)
+                    && v.kids(h).iter().any(|&k| v.rel(k) == "cop") =>
+            {
+                h
+            }
+            _ if matches!(v.upos[i], Upos::Noun | Upos::Propn) => i,
+            _ => args::clause_head(v, i),
+        };
         for w in &v.weapons {
             let head = w.end - 1;
-            if v.dominates(c, head) && !out.contains(&w.name) {
+            if v.dominates(c, head) && !out.contains(&w.name) && !self.via_conj(v, c, head) {
                 out.push(w.name.clone());
             }
         }
+    }
+
+    /// Whether `w` lies under `c` only through a conjoined or reported clause of `c`.
+    fn via_conj(&self, v: &SentView, c: usize, mut w: usize) -> bool {
+        while let Some(h) = v.parent(w) {
+            if h == c {
+                return matches!(v.rel(w), "conj" | "parataxis" | "ccomp");
+            }
+            w = h;
+        }
+        false
+    }
+
+    /// The source of the earlier event an anaphoric noun names ("condemned the strike").
+    fn event_source(&self, r: &Resolver, t: usize) -> Option<ActorRef> {
+        let v = r.v;
+        if !self.is_anaphoric(v, t) {
+            return None;
+        }
+        let pat = self.pattern_at(v, t)?;
+        let root = pat.code.get(..2)?;
+        r.st.events
+            .iter()
+            .rev()
+            .take_while(|e| r.sent.saturating_sub(e.sentence) <= 4)
+            .find(|e| e.cameo.starts_with(root))
+            .and_then(|e| e.source.as_ref())
+            .map(|a| ActorRef {
+                text: a.text.clone(),
+                code: a.code.clone(),
+            })
     }
 
     fn military_content(&self, v: &SentView, i: usize) -> bool {
