@@ -4,7 +4,8 @@
 //! else its description or summary, becomes a document; HTML inside it is reduced to
 //! text. The item's title goes first, on its own line, as for HTML pages. The document
 //! is named by the item's guid/id, else its link, else its title. The item date is kept
-//! as RFC 3339 in UTC (feed-rs converts it), in [`crate::Metadata::date`].
+//! in [`crate::Metadata::date`] as the outlet's local date and time ("2023-01-09T23:30:00",
+//! zone dropped), so the document date is the day the outlet printed.
 
 use super::ReadError;
 use crate::html_text::html_to_text;
@@ -16,6 +17,7 @@ pub(super) fn read(name: &str, text: &str) -> Vec<Result<Document, ReadError>> {
     // rather than to an opaque generated hash.
     let parser = feed_rs::parser::Builder::new()
         .id_generator(|_, _, _| String::new())
+        .timestamp_parser(local_timestamp)
         .build();
     let feed = match parser.parse(text.as_bytes()) {
         Ok(f) => f,
@@ -69,7 +71,10 @@ pub(super) fn read(name: &str, text: &str) -> Vec<Result<Document, ReadError>> {
             Some(t) => format!("{t}\n\n{}", body.trim_start()),
             None => body,
         };
-        let date = e.published.or(e.updated).map(|d| d.to_rfc3339());
+        let date = e
+            .published
+            .or(e.updated)
+            .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string());
         let meta = Metadata {
             id,
             date,
@@ -80,6 +85,24 @@ pub(super) fn read(name: &str, text: &str) -> Vec<Result<Document, ReadError>> {
         out.push(Ok(Document::new(doc_name, original, meta)));
     }
     out
+}
+
+/// Parses a feed timestamp keeping the wall-clock time of its own zone.
+///
+/// feed-rs converts to UTC by default, which moves "Mon, 09 Jan 2023 23:30:00 -0500" to
+/// January 10; the document date must be the day the outlet printed. The returned value
+/// carries the local date and time in a UTC type, and is written without a zone.
+fn local_timestamp(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let s = s.trim();
+    let fixed = chrono::DateTime::parse_from_rfc3339(s)
+        .or_else(|_| chrono::DateTime::parse_from_rfc2822(s))
+        .ok()
+        .map(|d| d.naive_local().and_utc());
+    fixed.or_else(|| {
+        let d = crate::parse_date(s)?;
+        let date = chrono::NaiveDate::from_ymd_opt(d.year?, u32::from(d.month), u32::from(d.day))?;
+        Some(date.and_hms_opt(0, 0, 0)?.and_utc())
+    })
 }
 
 fn one_line(s: &str) -> String {
