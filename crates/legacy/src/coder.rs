@@ -117,6 +117,8 @@ struct Sent<'a> {
     group_at: Vec<Option<usize>>,
     group_end_at: Vec<Option<usize>>,
     verb_mask: Option<&'a [bool]>,
+    /// Where the verbs found start, in order.
+    verb_starts: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -224,6 +226,7 @@ impl<'d> LegacyCoder<'d> {
             group_at: Vec::new(),
             group_end_at: Vec::new(),
             verb_mask,
+            verb_starts: Vec::new(),
         };
         self.find_units(&mut s, date);
         if s.units.iter().any(|u| u.codes.iter().any(|c| c == "###")) {
@@ -231,6 +234,7 @@ impl<'d> LegacyCoder<'d> {
         }
         make_groups(&mut s, self.dicts);
         let verbs = self.find_verbs(&s, analysis);
+        s.verb_starts = verbs.iter().map(|v| v.2).collect();
         let mut events = Vec::new();
         let mut used_verb_end = 0;
         for (vi, fi, vs, ve) in verbs {
@@ -433,8 +437,16 @@ impl<'d> LegacyCoder<'d> {
             && w.chars().next().is_some_and(char::is_uppercase)
             && !w.chars().all(|c| !c.is_lowercase());
         let after_det = i > 0 && matches!(s.up[i - 1].as_str(), "THE" | "A" | "AN");
+        // "their meeting": PETRARCH's parses make this a noun; TABARI's suite expects
+        // the verb reading, so only the PETRARCH-style coder uses the cue.
+        let after_possessive = !self.options.first_actor_source
+            && i > 0
+            && matches!(
+                s.up[i - 1].as_str(),
+                "THEIR" | "ITS" | "HIS" | "OUR" | "MY" | "YOUR"
+            );
         let possessive = s.up.get(i + 1).is_some_and(|t| t == "'S");
-        !capital && !after_det && !possessive
+        !capital && !after_det && !possessive && !after_possessive
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -593,7 +605,16 @@ impl<'d> LegacyCoder<'d> {
                 }
             }
         }
-        (0..s.groups.len()).find(|&g| s.groups[g].start >= ve && Some(g) != src)
+        // The first group after the verb, before the next verb (its own clause).
+        let limit = match self.options.first_actor_source {
+            true => s.up.len(),
+            // A comma not opening a listed actor ends the verb's clause.
+            false => (ve..s.up.len())
+                .find(|&i| s.up[i] == "," && s.group_at.get(i + 1).copied().flatten().is_none())
+                .unwrap_or(s.up.len()),
+        };
+        (0..s.groups.len())
+            .find(|&g| s.groups[g].start >= ve && s.groups[g].start < limit && Some(g) != src)
     }
 
     /// Shallow passive: "X was opposed by Y" makes Y the source and X the target.
