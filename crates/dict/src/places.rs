@@ -31,9 +31,9 @@
 //!
 //! Measured (valgrind instruction counts, which the busy VM cannot distort; criterion
 //! wall-clock figures in `benches/matching.rs`): loading the built-in dictionaries went from
-//! 547M to 263M instructions (wall 0.8-0.9 s -> 0.15-0.18 s under a load average of 14;
+//! 547M to 262M instructions (wall 0.8-0.9 s -> 0.15-0.18 s under a load average of 14;
 //! the gazetteer is most of what remains: parsing 44k rows and 88k strings of `Place`), and
-//! `find` from 19.6k to 11.2k instructions per 25-word sentence.
+//! `find` from 19.6k to 11.3k instructions per 25-word sentence.
 
 use crate::pattern::{case_ok, first_letter_upper, fold, split_phrase, split_phrase_into, Case};
 use crate::trie::{split_words, Sub};

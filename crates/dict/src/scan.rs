@@ -8,9 +8,9 @@
 //!
 //! Cost per 25-word sentence (valgrind instruction counts on `examples/probe.rs`, which a
 //! busy machine cannot distort): the three separate finders took 27.4k + 18.3k + 19.6k =
-//! 65.3k instructions before this work; now `actors.find` 19.2k, `weapons.find` 11.7k,
-//! `places.find` 11.2k, and `scan` 31.0k for all three. What remains in `scan`: cutting,
-//! folding and hashing the words (~8k), the two trie walks (~5k), building the owned
+//! 65.3k instructions before this work; now `actors.find` 17.3k, `weapons.find` 9.9k,
+//! `places.find` 11.3k, and `scan` 29.1k for all three. What remains in `scan`: cutting,
+//! folding and hashing the words (~6k), the two trie walks (~5k), building the owned
 //! mention strings and composing actor phrases (~8k, about half of it malloc/free), and
 //! place verification.
 //!

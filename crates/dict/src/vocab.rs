@@ -11,6 +11,23 @@ use std::hash::Hasher;
 /// Marks an empty slot.
 const EMPTY: u32 = u32::MAX;
 
+/// ASCII folding in one table lookup per byte: capitals to lowercase, a backtick to an
+/// apostrophe (the ASCII part of [`crate::fold`]).
+const FOLD_ASCII: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c == b'`' {
+            b'\''
+        } else {
+            c.to_ascii_lowercase()
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Hash of a folded key.
 #[inline]
 pub(crate) fn key_hash(key: &[u8]) -> u64 {
@@ -24,15 +41,7 @@ pub(crate) fn key_hash(key: &[u8]) -> u64 {
 #[inline]
 pub(crate) fn fold_into(token: &str, out: &mut Vec<u8>) {
     if token.is_ascii() {
-        let from = out.len();
-        out.extend_from_slice(token.as_bytes());
-        let tail = &mut out[from..];
-        tail.make_ascii_lowercase();
-        if tail.contains(&b'`') {
-            for c in tail.iter_mut().filter(|c| **c == b'`') {
-                *c = b'\'';
-            }
-        }
+        out.extend(token.bytes().map(|c| FOLD_ASCII[usize::from(c)]));
     } else {
         out.extend_from_slice(crate::pattern::fold(token).as_bytes());
     }
