@@ -10,14 +10,49 @@ pub(crate) fn compose(
     atoms: Vec<(ActorMention, usize)>,
     generic: impl Fn(usize) -> bool,
 ) -> Vec<ActorMention> {
+    let mut atoms = atoms;
     let mut out = Vec::with_capacity(atoms.len());
     let mut i = 0;
     while i < atoms.len() {
         let (consumed, m) = chain(words, &atoms[i..], &generic);
+        // Move the atom out rather than clone it (three strings each): every atom is read
+        // by one chain only.
+        let m = match m {
+            Out::Atom(k) => take(&mut atoms[i + k].0),
+            Out::Span(k, start, end) => {
+                let mut m = take(&mut atoms[i + k].0);
+                m.start = start;
+                m.end = end;
+                m
+            }
+            Out::New(m) => m,
+        };
         out.push(m);
         i += consumed;
     }
     out
+}
+
+/// What a chain yields: an atom as is, an atom over a wider span, or a composed mention.
+enum Out {
+    Atom(usize),
+    Span(usize, usize, usize),
+    New(ActorMention),
+}
+
+/// Takes a mention out of the atom list, leaving an empty one (no allocation).
+fn take(m: &mut ActorMention) -> ActorMention {
+    std::mem::replace(
+        m,
+        ActorMention {
+            start: 0,
+            end: 0,
+            code: String::new(),
+            kind: ActorKind::Agent,
+            country: None,
+            role: String::new(),
+        },
+    )
 }
 
 /// Does mention `b` follow `a_end` directly, or after a possessive `'s`?
@@ -30,7 +65,7 @@ fn chain(
     words: &[&str],
     atoms: &[(ActorMention, usize)],
     generic: &impl Fn(usize) -> bool,
-) -> (usize, ActorMention) {
+) -> (usize, Out) {
     let first = &atoms[0].0;
     let mut j = 0;
     let mut end = first.start;
@@ -65,26 +100,22 @@ fn chain(
         let person = &atoms[j].0;
         let fits = prefix.is_none_or(|p| p.country == person.country);
         if j > 0 && fits {
-            let mut m = person.clone();
-            m.start = first.start;
-            return (j + 1, m);
+            return (j + 1, Out::Span(j, first.start, person.end));
         }
         if j > 0 && !agents.is_empty() {
             // the prefix names another country: keep it apart, let the agents join the person
-            return (1, first.clone());
+            return (1, Out::Atom(0));
         }
     }
     if agents.is_empty() {
-        return (1, first.clone());
+        return (1, Out::Atom(0));
     }
     let role = agent_role(agents, generic);
     if let Some(p) = prefix {
         if p.kind.absorbs_agents() {
-            let mut m = p.clone();
-            m.end = end;
-            return (j, m);
+            return (j, Out::Span(0, p.start, end));
         }
-        return (j, composed(p.start, end, p.country.clone(), role));
+        return (j, Out::New(composed(p.start, end, p.country.clone(), role)));
     }
     // agents + "of" + (the) + country: "the president of Ukraine"
     if let Some(next) = atoms.get(j).map(|a| &a.0) {
@@ -102,14 +133,14 @@ fn chain(
         {
             return (
                 j + 1,
-                composed(first.start, next.end, next.country.clone(), role),
+                Out::New(composed(first.start, next.end, next.country.clone(), role)),
             );
         }
     }
     if agents.len() == 1 {
-        return (1, first.clone());
+        return (1, Out::Atom(0));
     }
-    (j, composed(first.start, end, None, role))
+    (j, Out::New(composed(first.start, end, None, role)))
 }
 
 /// The role of a run of agents: the last specific one's, else the last one's.

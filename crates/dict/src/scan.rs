@@ -8,10 +8,10 @@
 //!
 //! Cost per 25-word sentence (valgrind instruction counts on `examples/probe.rs`, which a
 //! busy machine cannot distort): the three separate finders took 27.4k + 18.3k + 19.6k =
-//! 65.3k instructions before this work; now `actors.find` 17.3k, `weapons.find` 9.9k,
-//! `places.find` 11.3k, and `scan` 29.1k for all three. What remains in `scan`: cutting,
+//! 65.3k instructions before this work; now `actors.find` 15.7k, `weapons.find` 9.9k,
+//! `places.find` 11.3k, and `scan` 27.5k for all three. What remains in `scan`: cutting,
 //! folding and hashing the words (~6k), the two trie walks (~5k), building the owned
-//! mention strings and composing actor phrases (~8k, about half of it malloc/free), and
+//! mention strings and composing actor phrases (~6k, about half of it malloc/free), and
 //! place verification.
 //!
 //! The results are exactly those of [`ActorDict::find_at`](crate::ActorDict::find_at),
