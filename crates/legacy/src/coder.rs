@@ -126,6 +126,8 @@ struct Binding {
     source: Option<usize>,
     target: Option<usize>,
     compound: Option<usize>,
+    /// Leftmost token matched by the pattern's words before the verb.
+    first: Option<usize>,
 }
 
 impl<'d> LegacyCoder<'d> {
@@ -242,8 +244,13 @@ impl<'d> LegacyCoder<'d> {
                 continue;
             }
             let n = events.len();
-            self.code_verb(&s, analysis, vi, fi, vs, ve, &mut events);
+            let first = self.code_verb(&s, analysis, vi, fi, vs, ve, &mut events);
             if events.len() > n {
+                // A verb that this verb's pattern used as one of its words ("indicated"
+                // in `- INDICATED SHOULD *`) is part of this event, not one of its own.
+                if let Some(f) = first.filter(|&f| f < vs) {
+                    events.retain(|e| e.verb_span.0 == vs || e.verb_span.0 < f);
+                }
                 used_verb_end = match self.options.code_by {
                     CodeBy::Sentence => break,
                     // The rest of the clause is done: skip to the next conjunction.
@@ -459,7 +466,7 @@ impl<'d> LegacyCoder<'d> {
         vs: usize,
         ve: usize,
         events: &mut Vec<LegacyEvent>,
-    ) {
+    ) -> Option<usize> {
         let verb = &self.dicts.verbs[vi];
         let mut code = verb.forms[fi]
             .code
@@ -480,11 +487,8 @@ impl<'d> LegacyCoder<'d> {
                 bind = b;
             }
         }
-        if code.primary.as_deref() == Some("###") {
-            return;
-        }
-        if code.is_null() {
-            return;
+        if code.primary.as_deref() == Some("###") || code.is_null() {
+            return None;
         }
         let (src, tgt) = if let Some(c) = bind.compound {
             (Some(c), Some(c))
@@ -556,6 +560,7 @@ impl<'d> LegacyCoder<'d> {
                 }
             }
         }
+        bind.first
     }
 
     fn default_source(
@@ -684,6 +689,7 @@ impl<'d> LegacyCoder<'d> {
                     continue;
                 }
                 let mut nb = *b;
+                nb.first = Some(start);
                 self.bind(s, item, start, &mut nb, false);
                 if self.match_back(s, items, k - 1, start, item.joined, &mut nb) {
                     *b = nb;
