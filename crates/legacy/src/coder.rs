@@ -239,13 +239,25 @@ impl<'d> LegacyCoder<'d> {
         s.verb_starts = verbs.iter().map(|v| v.2).collect();
         let mut events = Vec::new();
         let mut used_verb_end = 0;
+        let mut last_coded_end = 0;
         for (vi, fi, vs, ve) in verbs {
             if vs < used_verb_end {
+                continue;
+            }
+            // "abandoned efforts to stop ...": an infinitive after a verb that already
+            // coded, in the same clause, elaborates that event (PETRARCH-style coding).
+            let infinitive = vs > 0 && s.up[vs - 1] == "TO";
+            let same_clause = last_coded_end > 0
+                && !s.up[last_coded_end..vs]
+                    .iter()
+                    .any(|t| matches!(t.as_str(), "," | "AND" | "BUT" | ";"));
+            if self.options.code_by == CodeBy::All && infinitive && same_clause {
                 continue;
             }
             let n = events.len();
             let first = self.code_verb(&s, analysis, vi, fi, vs, ve, &mut events);
             if events.len() > n {
+                last_coded_end = ve;
                 // A verb that this verb's pattern used as one of its words ("indicated"
                 // in `- INDICATED SHOULD *`) is part of this event, not one of its own.
                 if let Some(f) = first.filter(|&f| f < vs) {
@@ -450,7 +462,7 @@ impl<'d> LegacyCoder<'d> {
             && i > 0
             && matches!(
                 s.up[i - 1].as_str(),
-                "THEIR" | "ITS" | "HIS" | "OUR" | "MY" | "YOUR"
+                "THEIR" | "ITS" | "HIS" | "OUR" | "MY" | "YOUR" | "VERY" | "TOO" | "MOST" | "LESS"
             );
         let possessive = s.up.get(i + 1).is_some_and(|t| t == "'S");
         !capital && !after_det && !possessive && !after_possessive
