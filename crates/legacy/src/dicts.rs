@@ -105,6 +105,60 @@ impl LegacyDictionaries {
         out
     }
 
+    /// Adds actors and agents to a rung-dict builder, so rung's own coder can use them.
+    ///
+    /// Actors with a three-letter code become countries, others organizations; agents
+    /// become agents with their role. `<D` is stored as "until D" (rung-dict ranges are
+    /// inclusive). Entries rung-dict refuses (codes outside its codebook, `---`) are
+    /// returned as diagnostics, not added.
+    pub fn add_to_actor_dict(&self, builder: &mut rung_dict::ActorDictBuilder) -> Vec<Diagnostic> {
+        use rung_dict::ActorKind;
+        let day = |k: i32| ((k / 10_000), ((k / 100) % 100) as u8, (k % 100) as u8);
+        let mut notes = Vec::new();
+        // rung-dict wants non-overlapping date ranges: an unbounded default next to dated
+        // codes ("[HOB]" plus "[HOBGOV 950601-990815]") cannot be said there, so the
+        // dated codes go in and the default is reported.
+        let mut entries = self.plain_entries();
+        let dated: std::collections::HashSet<Vec<String>> = entries
+            .iter()
+            .filter(|e| e.kind == PlainKind::Actor && e.bound != DateBound::Always)
+            .map(|e| e.words.clone())
+            .collect();
+        entries.retain(|e| {
+            let keep = e.kind == PlainKind::Agent || e.bound != DateBound::Always || !dated.contains(&e.words);
+            if !keep {
+                notes.push(Diagnostic {
+                    path: PathBuf::new(),
+                    line: 0,
+                    message: format!("not added to the actor dictionary: default code {} of `{}` beside dated codes", e.code, e.words.join(" ")),
+                });
+            }
+            keep
+        });
+        for e in entries {
+            let kind = match e.kind {
+                PlainKind::Agent => ActorKind::Agent,
+                PlainKind::Actor if e.code.len() == 3 => ActorKind::Country,
+                PlainKind::Actor => ActorKind::Organization,
+            };
+            let (from, to) = match e.bound {
+                DateBound::Always => (None, None),
+                DateBound::Before(d) => (None, Some(day(d))),
+                DateBound::After(d) => (Some(day(d)), None),
+                DateBound::Between(a, b) => (Some(day(a)), Some(day(b))),
+            };
+            let pattern = e.words.join(" ").to_lowercase();
+            if let Err(err) = builder.add_entry(&pattern, &e.code, kind, from, to) {
+                notes.push(Diagnostic {
+                    path: PathBuf::new(),
+                    line: 0,
+                    message: format!("not added to the actor dictionary: {err}"),
+                });
+            }
+        }
+        notes
+    }
+
     /// Reports verb codes that are not in `known` (or, with `known` empty, not of the
     /// CAMEO shape: 2 to 4 digits). Returns how many were reported.
     pub fn check_event_codes(&mut self, known: &BTreeSet<String>) -> usize {

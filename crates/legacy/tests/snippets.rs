@@ -170,3 +170,22 @@ fn bad_specs_are_reported() {
         Err(LegacyError::Io { .. })
     ));
 }
+
+#[test]
+fn actors_go_into_a_rung_dict_builder() {
+    let d = petrarch();
+    let mut b = rung_dict::ActorDict::builder();
+    // The invented countries (VLD, KST) are not in rung's codebook: refused and reported.
+    let notes = d.add_to_actor_dict(&mut b);
+    assert!(!notes.is_empty() && notes.iter().all(|n| n.message.contains("not added")));
+    // Once their prefixes are known, every actor and agent goes in.
+    let mut b = rung_dict::ActorDict::builder();
+    b.add_prefix("VLD").add_prefix("KST").add_prefix("NMR");
+    let notes = d.add_to_actor_dict(&mut b);
+    let dict = b.build().expect("builds");
+    assert!(
+        dict.len() + notes.len() >= d.plain_entries().len() / 2,
+        "{notes:?}"
+    );
+    assert!(!dict.find(&["Kestria"]).is_empty(), "{notes:?}");
+}
