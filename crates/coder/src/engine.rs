@@ -433,6 +433,14 @@ impl Engine<'_> {
                 || v.full_rel(k) == "nmod:poss"
         });
         let by = args::prep_object(v, i, "by");
+        // "X launched their attack": a possessive pronoun on the object of a light verb is
+        // that verb's subject.
+        let own = own.filter(|&o| {
+            let light_obj = v
+                .parent(i)
+                .is_some_and(|h| self.p.light(&v.lemma[h]).is_some() && v.rel(i) == "obj");
+            !(light_obj && v.upos[o] == Upos::Pron)
+        });
         if let Some(s) = own.or(by) {
             return (Some(s), tgt, theme);
         }
