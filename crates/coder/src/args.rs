@@ -45,8 +45,11 @@ fn subject_depth(v: &SentView, p: usize, depth: usize) -> Option<usize> {
         "conj" => subject_depth(v, h, depth + 1),
         "xcomp" => {
             // Object control: "urged Ukraine to retreat", "helped X recapture".
+            // Only a participant can control: a thing ("characterized the strike as
+            // evidence of willingness to escalate") means the parser attached a noun's
+            // infinitive to the verb, and the verb's subject is the better guess.
             if let Some(o) = v.child(h, "obj") {
-                if o < p {
+                if o < p && (v.actor_at(o).is_some() || v.upos[o] != rung_parse::Upos::Noun) {
                     return Some(o);
                 }
             }
@@ -115,6 +118,12 @@ pub fn prep_objects<'a>(
     v.kids(p).iter().copied().filter(move |&k| {
         matches!(v.rel(k), "obl" | "nmod" | "advcl" | "acl")
             && v.case_of(k).is_some_and(|c| preps.iter().any(|x| x == c))
+            // The infinitive marker is no preposition: "threats to intensify" names what
+            // is threatened, not a threat "to" someone.
+            && !v
+                .kids(k)
+                .iter()
+                .any(|&m| v.rel(m) == "mark" && m < k && v.upos[m] == rung_parse::Upos::Part)
     })
 }
 

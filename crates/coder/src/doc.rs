@@ -165,7 +165,7 @@ impl Coder {
             if body && self.worth_parsing(&forms, &actors) {
                 self.model.analyse(&forms, &mut s.analysis);
                 s.view.load(&forms, &spans, &s.analysis);
-                crate::repair::promote_past_verb(&mut s.view);
+                crate::repair::repair(&mut s.view);
                 self.annotate(&mut s.view, &forms, &actors, text, sent.start, date);
                 s.cands.clear();
                 Engine { p: &self.patterns }.code(&s.view, &s.state, si, &mut s.cands);

@@ -324,15 +324,22 @@ impl Engine<'_> {
                 let to = args::prep_object(v, i, "to")
                     .or_else(|| args::prep_object(v, i, "for"))
                     .or_else(|| objs.first().and_then(|&o| args::prep_object(v, o, "to")));
-                // "gave Ukraine Leopard tanks" read as one noun phrase: a country right
-                // after the verb, modifying the object, is the receiver.
+                // "gave Ukraine Leopard tanks" or "providing Zelensky's forces reams of
+                // data" read as one noun phrase: the parser folds the first object into a
+                // compound modifier of the second. A country right after the verb, or a
+                // compound noun before the object head that is itself a receiver-like
+                // actor (a country, or a noun owned by one), is the receiver.
                 let to = to.or_else(|| {
                     objs.first().and_then(|&o| {
                         v.kids(o).iter().copied().find(|&k| {
-                            k == i + 1
-                                && matches!(v.rel(k), "compound" | "flat")
-                                && v.actor_at(k)
-                                    .is_some_and(|a| a.country.is_some() && a.code.len() == 3)
+                            matches!(v.rel(k), "compound" | "flat")
+                                && ((k == i + 1
+                                    && v.actor_at(k)
+                                        .is_some_and(|a| a.country.is_some() && a.code.len() == 3))
+                                    || (k < o
+                                        && matches!(v.upos[k], Upos::Noun | Upos::Propn)
+                                        && v.kids(k).iter().any(|&p| v.full_rel(p) == "nmod:poss")
+                                        && self.recipient_like(v, k)))
                         })
                     })
                 });
@@ -869,18 +876,26 @@ impl Engine<'_> {
     /// Ukraine".
     fn embedded_target(&self, r: &Resolver, i: usize) -> Option<ActorRef> {
         let v = r.v;
-        for &k in v.kids(i) {
-            if matches!(v.rel(k), "acl" | "xcomp") {
-                for &o in v.kids(k) {
-                    if matches!(v.rel(o), "obj" | "obl") {
-                        if let Some(a) = r.deep_actor(o) {
-                            return Some(a);
-                        }
-                    }
-                }
-            }
-        }
-        None
+        let args = || {
+            v.kids(i)
+                .iter()
+                .filter(|&&k| matches!(v.rel(k), "acl" | "xcomp"))
+                .flat_map(|&k| v.kids(k).iter().copied())
+                .filter(|&o| matches!(v.rel(o), "obj" | "obl"))
+                // "its own operations", "their own forces": the threatener's, not a target.
+                .filter(|&o| !v.kids(o).iter().any(|&k| v.lemma[k] == "own"))
+        };
+        // A named participant ("operations in Ukraine") before an owner found deeper: in
+        // "threats to intensify its own operations" the owner is the threatener itself.
+        args().find_map(|o| r.actor(o)).or_else(|| {
+            args()
+                .filter(|&o| {
+                    !v.kids(o)
+                        .iter()
+                        .any(|&p| v.full_rel(p) == "nmod:poss" && r.is_pronoun(p))
+                })
+                .find_map(|o| r.deep_actor(o))
+        })
     }
 
     fn location(&self, v: &SentView, i: usize, c: usize, violent: bool) -> Option<usize> {

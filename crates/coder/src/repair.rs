@@ -21,6 +21,122 @@ pub fn promote_past_verb(v: &mut SentView) -> bool {
     a || b
 }
 
+/// All repairs, in order. Returns whether the tree changed.
+pub fn repair(v: &mut SentView) -> bool {
+    let a = promote_past_verb(v);
+    let b = subordinator_read_as_preposition(v);
+    let c = infinitive_with_subject(v);
+    a || b || c
+}
+
+/// Words that are both prepositions and subordinators ("after the attack" / "after
+/// troops launched an attack").
+const SUBORDINATING_PREPS: &[&str] = &["after", "before", "since", "until", "till"];
+
+/// "came after Ukrainian forces launched an attack" misread as "came [after Ukrainian
+/// forces]" plus a subjectless "launched" conjoined to "came". A finite verb conjoined
+/// without a conjunction and without a subject, right after an oblique noun introduced by
+/// a word that can also subordinate, is the clause that word introduces: the noun is its
+/// subject and the word its marker.
+fn subordinator_read_as_preposition(v: &mut SentView) -> bool {
+    let n = v.len();
+    let mut changed = false;
+    for w in 1..n {
+        if v.upos[w] != Upos::Verb
+            || !matches!(v.xpos[w].as_str(), "VBD" | "VBZ" | "VBP")
+            || v.rel(w) != "conj"
+            || v.kids(w)
+                .iter()
+                .any(|&k| matches!(v.rel(k), "nsubj" | "cc" | "mark"))
+        {
+            continue;
+        }
+        let h = v.head[w];
+        // The oblique noun whose phrase ends right before the verb.
+        let Some(nn) = v
+            .kids(h)
+            .iter()
+            .copied()
+            .find(|&k| k < w && v.rel(k) == "obl" && (k + 1..w).all(|j| v.dominates(k, j)))
+        else {
+            continue;
+        };
+        let Some(c) =
+            v.kids(nn).iter().copied().find(|&k| {
+                v.rel(k) == "case" && SUBORDINATING_PREPS.contains(&v.lemma[k].as_str())
+            })
+        else {
+            continue;
+        };
+        v.deprel[w] = "advcl".to_string();
+        v.head[nn] = w;
+        v.deprel[nn] = "nsubj".to_string();
+        v.head[c] = w;
+        v.deprel[c] = "mark".to_string();
+        v.upos[c] = Upos::Sconj;
+        v.reindex();
+        changed = true;
+    }
+    changed
+}
+
+/// "confrontational, with threats to intensify operations" misread as an absolute clause
+/// "with [threats] to intensify", the noun the subject of the infinitive. A "to" infinitive
+/// takes no subject of its own unless introduced by "for"; the noun is the phrase's head and
+/// the infinitive modifies it.
+fn infinitive_with_subject(v: &mut SentView) -> bool {
+    let n = v.len();
+    let mut changed = false;
+    for w in 0..n {
+        if v.upos[w] != Upos::Verb || v.xpos[w] != "VB" {
+            continue;
+        }
+        let kids = v.kids(w).to_vec();
+        let Some(to) = kids
+            .iter()
+            .copied()
+            .find(|&k| v.rel(k) == "mark" && v.lower[k] == "to")
+        else {
+            continue;
+        };
+        let Some(subj) = kids
+            .iter()
+            .copied()
+            .find(|&k| v.full_rel(k) == "nsubj" && k < to)
+        else {
+            continue;
+        };
+        if !matches!(v.upos[subj], Upos::Noun | Upos::Propn)
+            || kids
+                .iter()
+                .any(|&k| v.rel(k) == "mark" && v.lower[k] == "for")
+        {
+            continue;
+        }
+        let (h, rel) = (v.head[w], v.deprel[w].clone());
+        v.head[subj] = h;
+        v.deprel[subj] = match rel.as_str() {
+            "advcl" => "obl".to_string(),
+            _ => rel,
+        };
+        v.head[w] = subj;
+        v.deprel[w] = "acl".to_string();
+        // Other markers ("with") introduce the noun phrase; clause punctuation stays.
+        for &k in &kids {
+            if k < subj && v.rel(k) == "mark" {
+                v.head[k] = subj;
+                v.deprel[k] = "case".to_string();
+                v.upos[k] = Upos::Adp;
+            } else if k < subj && v.rel(k) == "punct" {
+                v.head[k] = subj;
+            }
+        }
+        v.reindex();
+        changed = true;
+    }
+    changed
+}
+
 /// A "participle" with a direct object right after its noun ("said Russian troops detained
 /// the mayor") is a finite verb: a passive participle cannot take a direct object.
 fn promote_transitive_participle(v: &mut SentView) -> bool {
@@ -135,6 +251,29 @@ mod tests {
         assert_eq!(v.full_rel(1), "nsubj");
         assert_eq!(v.parent(2), None);
         assert_eq!(v.full_rel(2), "root");
+    }
+
+    #[test]
+    fn after_clause_misread_as_preposition() {
+        let mut v = view("troops/NOUN/troop/2/nsubj came/VERB/come/0/root after/ADP/after/5/case Ukrainian/ADJ/ukrainian/5/amod forces/NOUN/force/2/obl launched/VERB/launch/2/conj attacks/NOUN/attack/6/obj");
+        v.xpos[5] = "VBD".into();
+        assert!(repair(&mut v));
+        assert_eq!(v.parent(4), Some(5));
+        assert_eq!(v.full_rel(4), "nsubj");
+        assert_eq!(v.full_rel(5), "advcl");
+        assert_eq!(v.full_rel(2), "mark");
+    }
+
+    #[test]
+    fn infinitive_subject_becomes_its_noun() {
+        let mut v = view("tense/ADJ/tense/0/root with/SCONJ/with/5/mark threats/NOUN/threat/5/nsubj to/PART/to/5/mark strike/VERB/strike/1/advcl Kyiv/PROPN/Kyiv/5/obj");
+        v.xpos[4] = "VB".into();
+        assert!(repair(&mut v));
+        assert_eq!(v.parent(2), Some(0));
+        assert_eq!(v.full_rel(2), "obl");
+        assert_eq!(v.parent(4), Some(2));
+        assert_eq!(v.full_rel(4), "acl");
+        assert_eq!(v.full_rel(1), "case");
     }
 
     #[test]
