@@ -4,4 +4,5 @@ pub mod code;
 pub mod parse;
 pub mod store;
 pub mod train;
+pub mod userdict;
 pub mod validate;
