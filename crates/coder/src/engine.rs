@@ -542,7 +542,13 @@ impl Engine<'_> {
             && matches!(v.rel(i), "obj" | "obl")
         {
             if let Some(h) = v.parent(i) {
-                if self.governs_as_trigger(v, h) {
+                // Likewise what is protested against: "protested against the invasion"
+                // names the grievance, an event already under way, not a new one.
+                let protest = self
+                    .pattern_at(v, h)
+                    .is_some_and(|p| p.code.starts_with("14"))
+                    && v.upos[h] == Upos::Verb;
+                if self.governs_as_trigger(v, h) || protest {
                     m.absorbed = true;
                     return m;
                 }

@@ -23,10 +23,154 @@ pub fn promote_past_verb(v: &mut SentView) -> bool {
 
 /// All repairs, in order. Returns whether the tree changed.
 pub fn repair(v: &mut SentView) -> bool {
-    let a = promote_past_verb(v);
-    let b = subordinator_read_as_preposition(v);
-    let c = infinitive_with_subject(v);
-    a || b || c
+    let r = [
+        agent_without_by(v),
+        clause_under_prepositional_root(v),
+        promote_past_verb(v),
+        compound_with_case(v),
+        verb_with_subject_as_modifier(v),
+        subordinator_read_as_preposition(v),
+        infinitive_with_subject(v),
+    ];
+    r.iter().any(|&x| x)
+}
+
+/// An `obl:agent` is a "by" phrase; without "by" ("destroyed two tanks" read as a passive
+/// participle) it is the verb's object.
+fn agent_without_by(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for k in 0..v.len() {
+        if v.full_rel(k) == "obl:agent" && v.case_of(k).is_none() {
+            v.deprel[k] = "obj".to_string();
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// A compound modifier never carries its own preposition: "by Germany last month" read as
+/// "[by Germany] last month" with "Germany" a compound of "month". The word with the case
+/// marker heads its own oblique phrase on the noun's head.
+fn compound_with_case(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for k in 0..v.len() {
+        let h = v.head[k];
+        if h == NONE
+            || h < k
+            || v.rel(k) != "compound"
+            || !v.kids(k).iter().any(|&c| v.rel(c) == "case" && c < k)
+            || v.head[h] == NONE
+        {
+            continue;
+        }
+        v.head[k] = v.head[h];
+        v.deprel[k] = if v.upos[v.head[h]] == Upos::Verb {
+            "obl".to_string()
+        } else {
+            "nmod".to_string()
+        };
+        v.reindex();
+        changed = true;
+    }
+    changed
+}
+
+/// "Russia fired dozens of missiles ..., officials said" misread with "fired" a modifier of
+/// "dozens": a past-form verb with its own nominal subject, modifying a noun after it, is
+/// the clause head and the noun its object. The clause takes the noun's place; when that
+/// place is a subject slot already filled, it is the reported clause.
+fn verb_with_subject_as_modifier(v: &mut SentView) -> bool {
+    let n = v.len();
+    let Some(w) = (0..n).find(|&w| {
+        v.upos[w] == Upos::Verb
+            && matches!(v.xpos[w].as_str(), "VBN" | "VBD")
+            && matches!(v.rel(w), "amod" | "acl" | "compound")
+            && v.head[w] != NONE
+            && v.head[w] > w
+            && v.kids(w).iter().any(|&k| v.full_rel(k) == "nsubj")
+            && !v
+                .kids(w)
+                .iter()
+                .any(|&k| matches!(v.rel(k), "aux" | "mark"))
+    }) else {
+        return false;
+    };
+    let h = v.head[w];
+    let (hh, hrel) = (v.head[h], v.deprel[h].clone());
+    let filled = hh != NONE
+        && v.kids(hh)
+            .iter()
+            .any(|&k| k != h && is_subject(v.deprel[k].as_str()));
+    v.head[w] = hh;
+    v.deprel[w] = if is_subject(&hrel) && filled {
+        "ccomp".to_string()
+    } else {
+        hrel
+    };
+    v.head[h] = w;
+    v.deprel[h] = "obj".to_string();
+    v.xpos[w] = "VBD".to_string();
+    // A subjectless participle clause after the object (", killing 11 people") went with
+    // the misread clause to the outer verb; it belongs to this one.
+    if hh != NONE {
+        for k in h + 1..hh {
+            if v.head[k] == hh
+                && v.xpos[k] == "VBG"
+                && matches!(v.rel(k), "ccomp" | "advcl" | "xcomp" | "conj")
+                && !v.kids(k).iter().any(|&c| is_subject(v.deprel[c].as_str()))
+            {
+                v.head[k] = w;
+                v.deprel[k] = "advcl".to_string();
+            }
+        }
+    }
+    v.reindex();
+    true
+}
+
+fn is_subject(rel: &str) -> bool {
+    rel == "nsubj" || rel.starts_with("nsubj:")
+}
+
+/// "On Friday they attacked Russian positions" misread with the time phrase as the root and
+/// the clause a relative clause on it. A root noun with its own preposition is no sentence;
+/// a relative clause with a personal (not relative) pronoun subject is the main clause.
+fn clause_under_prepositional_root(v: &mut SentView) -> bool {
+    let n = v.len();
+    let Some(r) = (0..n).find(|&i| {
+        v.head[i] == NONE
+            && matches!(v.upos[i], Upos::Noun | Upos::Propn)
+            && v.kids(i).iter().any(|&k| v.rel(k) == "case" && k < i)
+    }) else {
+        return false;
+    };
+    let Some(w) = v.kids(r).iter().copied().find(|&w| {
+        w > r
+            && v.upos[w] == Upos::Verb
+            && v.rel(w) == "acl"
+            && v.kids(w).iter().any(|&k| {
+                v.rel(k) == "nsubj"
+                    && v.upos[k] == Upos::Pron
+                    && !matches!(v.lemma[k].as_str(), "that" | "which" | "who" | "whom")
+            })
+            && !v.kids(w).iter().any(|&k| v.rel(k) == "mark")
+    }) else {
+        return false;
+    };
+    v.head[w] = NONE;
+    v.deprel[w] = "root".to_string();
+    v.head[r] = w;
+    v.deprel[r] = "obl".to_string();
+    if v.xpos[w] == "VBN" && !v.kids(w).iter().any(|&k| v.rel(k) == "aux") {
+        v.xpos[w] = "VBD".to_string();
+    }
+    for k in w + 1..n {
+        if v.head[k] == r {
+            v.head[k] = w;
+        }
+    }
+    v.reindex();
+    true
 }
 
 /// Words that are both prepositions and subordinators ("after the attack" / "after
