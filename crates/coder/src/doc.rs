@@ -400,11 +400,20 @@ impl Coder {
                     .any(|d| d.len() == 4)
                 {
                     if let Some(v) = t.value {
-                        st.narrative = Some(v.0);
+                        advance_narrative(&mut st.narrative, v.0);
                     }
                 }
             }
         }
+    }
+}
+
+/// Narrative time only moves forward: news tells its story at the latest point it has
+/// named, and an earlier date mentioned on the way ("since the invasion in February
+/// 2022") is background, not the time of the events that follow.
+fn advance_narrative(narrative: &mut Option<String>, value: String) {
+    if narrative.as_deref().is_none_or(|n| value.as_str() > n) {
+        *narrative = Some(value);
     }
 }
 
@@ -440,7 +449,7 @@ fn remember(v: &SentView, st: &mut DocState, si: usize, track_time: bool) {
     }
     if track_time {
         if let Some(t) = v.times.iter().rfind(|t| t.absolute) {
-            st.narrative = Some(t.value.clone());
+            advance_narrative(&mut st.narrative, t.value.clone());
         }
     }
 }

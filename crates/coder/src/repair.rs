@@ -421,6 +421,55 @@ mod tests {
     }
 
     #[test]
+    fn agent_without_by_is_object() {
+        let mut v = view(
+            "forces/NOUN/force/0/root destroyed/VERB/destroy/1/acl tanks/NOUN/tank/2/obl:agent",
+        );
+        v.xpos[1] = "VBN".into();
+        assert!(repair(&mut v));
+        assert_eq!(v.full_rel(2), "obj");
+        assert_eq!(v.parent(0), Some(1));
+        assert_eq!(v.full_rel(0), "nsubj");
+    }
+
+    #[test]
+    fn compound_with_preposition_heads_its_phrase() {
+        let mut v = view("tanks/NOUN/tank/3/nsubj:pass were/AUX/be/3/aux:pass supplied/VERB/supply/0/root by/ADP/by/5/case Germany/PROPN/Germany/6/compound month/NOUN/month/3/obl:unmarked");
+        assert!(repair(&mut v));
+        assert_eq!(v.parent(4), Some(2));
+        assert_eq!(v.full_rel(4), "obl");
+        assert_eq!(crate::args::agent(&v, 2), Some(4));
+    }
+
+    #[test]
+    fn verb_with_subject_is_not_a_modifier() {
+        let mut v = view("Russia/PROPN/Russia/2/nsubj fired/VERB/fire/3/amod missiles/NOUN/missile/6/nsubj ,/PUNCT/,/6/punct officials/NOUN/official/6/nsubj said/VERB/say/0/root");
+        v.xpos[1] = "VBN".into();
+        assert!(repair(&mut v));
+        assert_eq!(v.parent(1), Some(5));
+        assert_eq!(v.full_rel(1), "ccomp");
+        assert_eq!(v.parent(2), Some(1));
+        assert_eq!(v.full_rel(2), "obj");
+    }
+
+    #[test]
+    fn clause_under_time_phrase_root() {
+        let mut v = view("On/ADP/on/2/case Friday/PROPN/Friday/0/root they/PRON/they/4/nsubj attacked/VERB/attack/2/acl:relcl positions/NOUN/position/4/obj");
+        v.xpos[3] = "VBN".into();
+        assert!(repair(&mut v));
+        assert_eq!(v.parent(3), None);
+        assert_eq!(v.parent(1), Some(3));
+        assert_eq!(v.full_rel(1), "obl");
+        assert_eq!(crate::args::subject(&v, 3), Some(2));
+    }
+
+    #[test]
+    fn relative_clause_with_relative_pronoun_stays() {
+        let mut v = view("On/ADP/on/2/case roads/NOUN/road/0/root that/PRON/that/4/nsubj lead/VERB/lead/2/acl:relcl north/ADV/north/4/advmod");
+        assert!(!clause_under_prepositional_root(&mut v));
+    }
+
+    #[test]
     fn leaves_real_main_verb_alone() {
         let mut v = view("missiles/NOUN/missile/4/nsubj launched/VERB/launch/1/acl by/ADP/by/4/case hit/VERB/hit/0/root");
         assert!(!promote_past_verb(&mut v));
