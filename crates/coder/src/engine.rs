@@ -321,8 +321,11 @@ impl Engine<'_> {
                 if let Some(w) = with {
                     return (src, objs.first().copied(), Some(w));
                 }
+                // "for this attack": an event is the purpose, not a receiver.
                 let to = args::prep_object(v, i, "to")
-                    .or_else(|| args::prep_object(v, i, "for"))
+                    .or_else(|| {
+                        args::prep_object(v, i, "for").filter(|&f| self.pattern_at(v, f).is_none())
+                    })
                     .or_else(|| objs.first().and_then(|&o| args::prep_object(v, o, "to")));
                 // "gave Ukraine Leopard tanks" or "providing Zelensky's forces reams of
                 // data" read as one noun phrase: the parser folds the first object into a
