@@ -346,6 +346,24 @@ impl Engine<'_> {
                         })
                     })
                 });
+                // "X has been a key ally of Ukraine, providing support": a giving clause on
+                // a supporter noun gives to the one it supports.
+                let to = to.or_else(|| {
+                    let h = v
+                        .parent(i)
+                        .filter(|_| matches!(v.rel(i), "advcl" | "acl"))?;
+                    let supporter = matches!(
+                        v.lemma[h].as_str(),
+                        "ally" | "partner" | "backer" | "supporter" | "donor" | "friend"
+                    );
+                    if !supporter
+                        || v.child(h, "cop").is_none()
+                        || !objs.iter().all(|&o| !self.recipient_like(v, o))
+                    {
+                        return None;
+                    }
+                    args::prep_object(v, h, "of").filter(|&o| v.actor_at(o).is_some())
+                });
                 match (objs.as_slice(), to) {
                     // An explicit "to" receiver wins over a double-object reading.
                     ([.., b], Some(t)) if objs.len() > 1 => (src, Some(t), Some(*b)),
