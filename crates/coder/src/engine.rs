@@ -326,7 +326,17 @@ impl Engine<'_> {
                     .or_else(|| {
                         args::prep_object(v, i, "for").filter(|&f| self.pattern_at(v, f).is_none())
                     })
-                    .or_else(|| objs.first().and_then(|&o| args::prep_object(v, o, "to")));
+                    .or_else(|| objs.first().and_then(|&o| args::prep_object(v, o, "to")))
+                    // "pledged $5 billion in aid to Ukraine": one level further down, inside
+                    // the phrase saying what the amount is, and only for an actor.
+                    .or_else(|| {
+                        let o = *objs.first()?;
+                        v.kids(o)
+                            .iter()
+                            .filter(|&&n| v.rel(n) == "nmod")
+                            .find_map(|&n| args::prep_object(v, n, "to"))
+                            .filter(|&t| v.actor_at(t).is_some())
+                    });
                 // "gave Ukraine Leopard tanks" or "providing Zelensky's forces reams of
                 // data" read as one noun phrase: the parser folds the first object into a
                 // compound modifier of the second. A country right after the verb, or a
