@@ -58,6 +58,9 @@ pub struct LegacyCoder<'d> {
     actors: Index,
     agents: Index,
     verbs: Index,
+    /// TABARI forwarding: the actor a pronoun before the sentence's first actor
+    /// stands for (the previous sentence's first actor in the same story).
+    antecedent: Option<String>,
 }
 
 /// A found actor/agent mention, after agent composition.
@@ -172,12 +175,45 @@ impl<'d> LegacyCoder<'d> {
             actors,
             agents,
             verbs,
+            antecedent: None,
         }
     }
 
     /// Replaces the coder options (per-record options of the validation suites).
     pub fn set_options(&mut self, options: CoderOptions) {
         self.options = options;
+    }
+
+    /// Sets the actor that pronouns before a sentence's first actor stand for (TABARI
+    /// `FORWARD`: the previous sentence's first actor); `None` turns this off.
+    pub fn set_antecedent(&mut self, code: Option<String>) {
+        self.antecedent = code;
+    }
+
+    /// The root code (no agent) of the first actor in `words`, the one TABARI forwards
+    /// to the next sentence of a story.
+    pub fn first_actor(&self, words: &[&str], date: Option<(i32, u8, u8)>) -> Option<String> {
+        let up: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+        let mut s = Sent {
+            up,
+            orig: words,
+            units: Vec::new(),
+            groups: Vec::new(),
+            group_at: Vec::new(),
+            group_end_at: Vec::new(),
+            verb_mask: None,
+            verb_starts: Vec::new(),
+        };
+        self.find_actor_units(&mut s, date.map(date_key));
+        let base = s.units.iter().find_map(|u| u.base.clone())?;
+        let first = split_codes(&base).into_iter().next()?;
+        // Actor codes are a 3-letter root plus 3-letter role codes: forward the root.
+        if first.len() > 3 && first.len() % 3 == 0 && first.chars().all(|c| c.is_ascii_alphabetic())
+        {
+            Some(first[..3].to_string())
+        } else {
+            Some(first)
+        }
     }
 
     /// The options in force.
@@ -309,6 +345,18 @@ impl<'d> LegacyCoder<'d> {
     }
 
     fn find_units(&self, s: &mut Sent<'_>, date: Option<DateKey>) {
+        self.find_actor_units(s, date);
+        if let Some(code) = &self.antecedent {
+            forward_pronouns(s, code);
+        }
+        if self.options.resolve_pronouns {
+            resolve_pronouns(s);
+        }
+        merge_adjacent(s);
+    }
+
+    /// Actor and agent mentions from the dictionaries alone.
+    fn find_actor_units(&self, s: &mut Sent<'_>, date: Option<DateKey>) {
         let d = self.dicts;
         // (start, end, actor, agent)
         let mut raw: Vec<(usize, usize, Option<u32>, Option<u32>)> = Vec::new();
@@ -391,10 +439,6 @@ impl<'d> LegacyCoder<'d> {
                 }
             }
         }
-        if self.options.resolve_pronouns {
-            resolve_pronouns(s);
-        }
-        merge_adjacent(s);
     }
 
     /// Verb occurrences: (verb entry, form, start, end), in sentence order.
@@ -837,6 +881,29 @@ fn clause_start(s: &Sent<'_>, at: usize) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// Pronoun subjects before a sentence's first actor stand for the actor forwarded from
+/// the previous sentence of the story (TABARI `FORWARD`).
+fn forward_pronouns(s: &mut Sent<'_>, code: &str) {
+    let stop = s.units.first().map_or(s.up.len(), |u| u.start);
+    let added: Vec<Unit> = (0..stop)
+        .filter(|&i| is_pronoun(&s.up[i]))
+        .map(|i| Unit {
+            start: i,
+            end: i + 1,
+            codes: split_codes(code),
+            base: Some(code.to_string()),
+            agent: None,
+            via_of: false,
+        })
+        .collect();
+    s.units.extend(added);
+    s.units.sort_by_key(|u| u.start);
+}
+
+fn is_pronoun(t: &str) -> bool {
+    matches!(t, "IT" | "HE" | "SHE" | "THEY" | "HIM" | "HER" | "THEM")
+}
+
 /// TABARI: a personal pronoun stands for the first actor of the sentence.
 fn resolve_pronouns(s: &mut Sent<'_>) {
     let Some(first) = s.units.iter().find(|u| !u.codes.is_empty()).cloned() else {
@@ -844,11 +911,7 @@ fn resolve_pronouns(s: &mut Sent<'_>) {
     };
     let mut added = Vec::new();
     for i in first.end..s.up.len() {
-        if matches!(
-            s.up[i].as_str(),
-            "IT" | "HE" | "SHE" | "THEY" | "HIM" | "HER" | "THEM"
-        ) && !s.units.iter().any(|u| u.start <= i && i < u.end)
-        {
+        if is_pronoun(&s.up[i]) && !s.units.iter().any(|u| u.start <= i && i < u.end) {
             added.push(Unit {
                 start: i,
                 end: i + 1,

@@ -57,6 +57,9 @@ pub struct CoderOptions {
     pub default_source: Option<String>,
     /// TABARI `DEFAULT: ... TARGET [Y]`: target code when none is found.
     pub default_target: Option<String>,
+    /// TABARI `FORWARD: ^^*****NNN*SSS`: how many trailing characters of a record id
+    /// number the sentence within its story (the `S`s); 0 = no forwarding.
+    pub forward_sentence_chars: usize,
 }
 
 impl Default for CoderOptions {
@@ -71,6 +74,7 @@ impl Default for CoderOptions {
             min_words: 0,
             default_source: None,
             default_target: None,
+            forward_sentence_chars: 0,
         }
     }
 }
@@ -120,6 +124,16 @@ impl CoderOptions {
 
     /// `SET: MINIMUM WORDS = 8`, `DEFAULT: SOURCE [X] TARGET [Y]`.
     fn apply_tabari_valued(&mut self, l: &str) -> bool {
+        if let Some(mask) = l.strip_prefix("FORWARD:") {
+            let mut parts = mask.split_whitespace();
+            let m = parts.next().unwrap_or("");
+            self.forward_sentence_chars = match parts.next() {
+                Some("OFF") => 0,
+                None => m.chars().filter(|&c| c == 'S').count(),
+                Some(_) => return false,
+            };
+            return true;
+        }
         if let Some(n) = l.strip_prefix("SET: MINIMUM WORDS =") {
             return match n.trim().parse() {
                 Ok(n) => {
@@ -282,6 +296,15 @@ mod tests {
         assert_eq!(labels, vec![("010".to_string(), "YIELD".to_string())]);
         assert_eq!(p.notes.len(), 1);
         assert!(read_tabari_options("GARBAGE LINE\n", &mut o, &mut p).is_err());
+    }
+
+    #[test]
+    fn forward_mask_counts_sentence_characters() {
+        let mut o = CoderOptions::tabari();
+        assert!(o.apply_tabari("FORWARD: ^^*****NNN*SSS"));
+        assert_eq!(o.forward_sentence_chars, 3);
+        assert!(o.apply_tabari("FORWARD: ^^*****NNN*SSS OFF"));
+        assert_eq!(o.forward_sentence_chars, 0);
     }
 
     #[test]

@@ -93,6 +93,8 @@ pub fn run_tabari(
     let mut report = SuiteReport::default();
     let mut opts = dicts.options.clone();
     let mut analysis = Some(rung_parse::Analysis::default());
+    // (story, first actor) of the previous record, for TABARI's pronoun forwarding.
+    let mut previous: Option<(String, Option<String>)> = None;
     for r in &records {
         for (_, line) in &r.options {
             if !apply_tabari_record_option(&mut opts, line) {
@@ -103,10 +105,34 @@ pub fn run_tabari(
         if r.id.starts_with("START") || (r.gold.is_empty() && !r.expect_none) {
             continue; // comment-only records carry no test
         }
+        let story = story_of(&r.id, opts.forward_sentence_chars);
+        let antecedent = match (&story, &previous) {
+            (Some(st), Some((prev, code))) if st == prev => code.clone(),
+            _ => None,
+        };
+        coder.set_antecedent(antecedent);
+        if let Some(st) = story {
+            let (words, _) = prepare(&r.text, r.parse.as_deref(), run);
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            previous = Some((st, coder.first_actor(&refs, r.date)));
+        } else {
+            previous = None;
+        }
         let got = code_record(&coder, r, run, &mut analysis);
         report.add(r, got);
     }
     Ok((report, dicts))
+}
+
+/// The story part of a record id under TABARI forwarding: the id without its trailing
+/// `sentence_chars` characters; `None` when forwarding is off or the id is too short.
+fn story_of(id: &str, sentence_chars: usize) -> Option<String> {
+    if sentence_chars == 0 {
+        return None;
+    }
+    let chars: Vec<char> = id.trim().chars().collect();
+    let keep = chars.len().checked_sub(sentence_chars).filter(|&k| k > 0)?;
+    Some(chars[..keep].iter().collect())
 }
 
 fn apply_tabari_record_option(opts: &mut CoderOptions, line: &str) -> bool {
@@ -160,6 +186,13 @@ pub fn run_petrarch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn story_is_the_id_without_its_sentence_number() {
+        assert_eq!(story_of("FRWD-001-002", 3).as_deref(), Some("FRWD-001-"));
+        assert_eq!(story_of("FRWD-001-002", 0), None);
+        assert_eq!(story_of("AB", 3), None);
+    }
 
     #[test]
     fn leaves_of_a_tree() {

@@ -105,6 +105,32 @@ fn tabari_project_loads_and_codes() {
     );
 }
 
+#[test]
+fn forwarded_actor_stands_for_a_leading_pronoun() {
+    let d = load_dict(&format!(
+        "tabari:{}",
+        dir().join("tabari/test.project").display()
+    ))
+    .unwrap();
+    let mut coder = LegacyCoder::new(&d);
+    let first = words("Marta Ossel arrived in Kestria on Monday.");
+    let refs: Vec<&str> = first.iter().map(String::as_str).collect();
+    // The root actor is forwarded, not the agent.
+    let fwd = coder.first_actor(&refs, Some((2016, 1, 1)));
+    assert_eq!(fwd.as_deref(), Some("VLD"));
+    let next = words("She meets with Kestria.");
+    let refs: Vec<&str> = next.iter().map(String::as_str).collect();
+    let coded = |c: &LegacyCoder<'_>| -> Vec<String> {
+        c.code_sentence(&refs, None, Some((2016, 1, 1)))
+            .into_iter()
+            .map(|e| format!("{}/{}/{}", e.source, e.target, e.code))
+            .collect()
+    };
+    assert!(coded(&coder).iter().all(|e| !e.starts_with("VLD/")));
+    coder.set_antecedent(fwd);
+    assert_eq!(coded(&coder), ["VLD/KST/036"]);
+}
+
 fn syntax_line(spec: &str) -> (usize, String) {
     match load_dict(spec) {
         Err(LegacyError::Syntax {
