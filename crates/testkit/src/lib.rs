@@ -65,7 +65,10 @@ pub fn require_shared(rel: &str) -> Option<PathBuf> {
     if std::env::var("RUNG_REQUIRE_SHARED").as_deref() == Ok("1") {
         panic!("RUNG_REQUIRE_SHARED=1 but {} is missing", p.display());
     }
-    eprintln!("skipping: {} is absent (set RUNG_SHARED or place shared/ beside the repo)", p.display());
+    eprintln!(
+        "skipping: {} is absent (set RUNG_SHARED or place shared/ beside the repo)",
+        p.display()
+    );
     None
 }
 
@@ -99,7 +102,10 @@ where
         .collect();
     files.sort();
     for path in files {
-        let group = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let group = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let src = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         let common: CommonFile = match toml::from_str(&src) {
@@ -141,7 +147,11 @@ where
         eprintln!("  skipped {s}");
     }
     if !report.failed.is_empty() {
-        panic!("{} golden case(s) failed in {stage}:\n  {}", report.failed.len(), report.failed.join("\n  "));
+        panic!(
+            "{} golden case(s) failed in {stage}:\n  {}",
+            report.failed.len(),
+            report.failed.join("\n  ")
+        );
     }
     report
 }

@@ -117,10 +117,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (coder, legacy) = if args.dicts.is_empty() {
         (Coder::builtin()?, None)
     } else {
-        let (dicts, legacy) = super::userdict::load(&args.dicts, args.lenient_dict, args.no_builtin)?;
-        (Coder::builder().dictionaries(dicts.clone()).build()?, Some((dicts, legacy)))
+        let (dicts, legacy) =
+            super::userdict::load(&args.dicts, args.lenient_dict, args.no_builtin)?;
+        (
+            Coder::builder().dictionaries(dicts.clone()).build()?,
+            Some((dicts, legacy)),
+        )
     };
-    let legacy_coder = legacy.as_ref().filter(|_| args.dict_verbs).map(|(d, l)| (d, rung_legacy::LegacyCoder::new(l)));
+    let legacy_coder = legacy
+        .as_ref()
+        .filter(|_| args.dict_verbs)
+        .map(|(d, l)| (d, rung_legacy::LegacyCoder::new(l)));
     let code_one = |d: &Document| {
         let coded = coder.code(d, args.doc_date);
         let n = coded.sentences.len();
@@ -234,11 +241,7 @@ where
     std::thread::scope(|s| {
         let handles: Vec<_> = docs
             .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter().map(code_one).collect::<Vec<_>>()
-                })
-            })
+            .map(|part| s.spawn(move || part.iter().map(code_one).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
