@@ -287,7 +287,11 @@ impl<'d> LegacyCoder<'d> {
                 && !s.up[last_coded_end..vs]
                     .iter()
                     .any(|t| matches!(t.as_str(), "," | "AND" | "BUT" | ";"));
-            if self.options.code_by == CodeBy::All && infinitive && same_clause {
+            if self.options.code_by == CodeBy::All
+                && !self.options.first_actor_source
+                && infinitive
+                && same_clause
+            {
                 continue;
             }
             let n = events.len();
@@ -674,8 +678,28 @@ impl<'d> LegacyCoder<'d> {
                 .find(|&i| s.up[i] == "," && s.group_at.get(i + 1).copied().flatten().is_none())
                 .unwrap_or(s.up.len()),
         };
-        (0..s.groups.len())
-            .find(|&g| s.groups[g].start >= ve && s.groups[g].start < limit && Some(g) != src)
+        let after = (0..s.groups.len())
+            .find(|&g| s.groups[g].start >= ve && s.groups[g].start < limit && Some(g) != src);
+        if !self.options.first_actor_source {
+            return after;
+        }
+        // TABARI: a target that is the source again ("urged Bree to assist it") is no
+        // target; the actor the source acted on before this verb is ("CAL/BRE").
+        let codes = |g: usize| -> Vec<&str> {
+            let mut c: Vec<&str> = s.groups[g]
+                .units
+                .iter()
+                .flat_map(|&u| s.units[u].codes.iter().map(String::as_str))
+                .collect();
+            c.sort_unstable();
+            c
+        };
+        match (after, src) {
+            (Some(t), Some(sg)) if codes(t) == codes(sg) => (0..s.groups.len()).find(|&g| {
+                g != sg && s.groups[g].start > s.groups[sg].start && s.groups[g].start < ve
+            }),
+            _ => after,
+        }
     }
 
     /// Shallow passive: "X was opposed by Y" makes Y the source and X the target.
