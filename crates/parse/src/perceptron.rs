@@ -215,14 +215,62 @@ pub(crate) struct Weights {
 struct Slot {
     key: u64,
     start: u32,
-    /// Number of sparse pairs, or `DENSE`.
+    /// Number of sparse pairs, `DENSE`, or an `INLINE` row.
     len: u32,
 }
 
 const DENSE: u32 = u32::MAX;
 
+/// Flag in [`Slot::len`]: a row of one or two weights kept in the slot itself. Then bits
+/// 16-17 of `len` hold the count, bytes 0 and 1 the classes, and `start` the two `i16`
+/// weights (low half first). Sparse rows in `sparse` never reach 2^31 entries.
+const INLINE: u32 = 1 << 31;
+
 /// Features probed per batch in [`Weights::score`] (the parser has ~100 per state).
 const CHUNK: usize = 128;
+
+/// Dense rows are stored and summed in blocks of this many classes.
+const LANES: usize = 16;
+
+/// Stored length of a dense row over `n` classes (`n <= 256`).
+fn dense_width(n: usize) -> usize {
+    n.div_ceil(LANES) * LANES
+}
+
+/// Adds one block of a dense row; fixed-size arrays let the compiler emit straight SIMD.
+#[inline(always)]
+fn add_block(acc: &mut [i32], row: &[i16]) {
+    if let (Ok(acc), Ok(row)) = (
+        <&mut [i32; LANES]>::try_from(acc),
+        <&[i16; LANES]>::try_from(row),
+    ) {
+        for j in 0..LANES {
+            acc[j] += i32::from(row[j]);
+        }
+    }
+}
+
+/// Asks Linux to back the (still untouched) allocation of `v` with huge pages. Only advice:
+/// if refused, nothing changes but speed.
+fn advise_huge_pages<T>(v: &Vec<T>) {
+    #[cfg(target_os = "linux")]
+    {
+        const HUGE: usize = 2 << 20;
+        let bytes = v.capacity() * std::mem::size_of::<T>();
+        let p = v.as_ptr() as usize;
+        let (start, end) = ((p + HUGE - 1) & !(HUGE - 1), (p + bytes) & !(HUGE - 1));
+        if end > start {
+            // SAFETY: the range lies inside `v`'s allocation, and MADV_HUGEPAGE changes only
+            // how the kernel backs those pages, never their contents; errors are ignored
+            // because the advice is optional.
+            unsafe {
+                libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = v;
+}
 
 /// Hints the CPU to start loading the cache line holding `p`. Only a hint: it never faults
 /// and changes no result, only when the memory arrives.
@@ -241,7 +289,11 @@ fn prefetch<T>(p: *const T) {
 impl Weights {
     fn index(&mut self) {
         let size = (self.row_keys.len() * 2).next_power_of_two().max(16);
-        self.table = vec![Slot::default(); size];
+        // Reserved untouched, advised, then filled: the kernel backs the table with 2 MiB
+        // pages as it is first written, so a random probe no longer also misses the TLB.
+        self.table = Vec::with_capacity(size);
+        advise_huge_pages(&self.table);
+        self.table.resize(size, Slot::default());
         self.mask = size - 1;
         self.dense.clear();
         self.sparse.clear();
@@ -250,7 +302,9 @@ impl Weights {
             let (a, b) = (self.row_start[r] as usize, self.row_start[r + 1] as usize);
             let slot = if (b - a) * 4 >= n {
                 let start = self.dense.len();
-                self.dense.resize(start + n, 0);
+                // Padded to a whole number of lanes (zeros add nothing) so the sum below runs
+                // on fixed-size blocks without a scalar tail.
+                self.dense.resize(start + dense_width(n), 0);
                 for (&c, &v) in self.classes[a..b].iter().zip(&self.values[a..b]) {
                     self.dense[start + usize::from(c)] = v;
                 }
@@ -259,6 +313,19 @@ impl Weights {
                     start: start as u32,
                     len: DENSE,
                 }
+            } else if b - a <= 2 {
+                // Most rows hold one or two weights: kept in the slot itself, they cost no
+                // second cache miss.
+                let (mut start, mut len) = (0u32, INLINE | ((b - a) as u32) << 16);
+                for (j, (&c, &v)) in self.classes[a..b]
+                    .iter()
+                    .zip(&self.values[a..b])
+                    .enumerate()
+                {
+                    start |= u32::from(v as u16) << (16 * j);
+                    len |= u32::from(c) << (8 * j);
+                }
+                Slot { key: k, start, len }
             } else {
                 let start = self.sparse.len();
                 self.sparse.extend(
@@ -310,6 +377,7 @@ impl Weights {
     #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32]) {
         let n = self.n_classes.min(scores.len());
+        let width = dense_width(n);
         let mut acc = [0i32; 256];
         for &f in feats {
             prefetch(&self.table[(f as usize) & self.mask]);
@@ -328,22 +396,31 @@ impl Weights {
                 let a = s.start as usize;
                 if s.len == DENSE {
                     // A dense row is n i16 = up to 512 bytes: touch each line of it.
-                    if let Some(row) = self.dense.get(a..a + n) {
+                    if let Some(row) = self.dense.get(a..a + width) {
                         for line in row.chunks(32) {
                             prefetch(line.as_ptr());
                         }
                     }
-                } else if let Some(p) = self.sparse.get(a) {
-                    prefetch(p);
+                } else if s.len & INLINE == 0 {
+                    if let Some(p) = self.sparse.get(a) {
+                        prefetch(p);
+                    }
                 }
             }
             for s in found {
                 let a = s.start as usize;
                 if s.len == DENSE {
-                    if let Some(row) = self.dense.get(a..a + n) {
-                        for (x, &v) in acc[..n].iter_mut().zip(row) {
-                            *x += i32::from(v);
+                    if let Some(row) = self.dense.get(a..a + width) {
+                        let blocks = acc[..width].chunks_exact_mut(LANES);
+                        for (x, v) in blocks.zip(row.chunks_exact(LANES)) {
+                            add_block(x, v);
                         }
+                    }
+                } else if s.len & INLINE != 0 {
+                    for j in 0..(s.len >> 16) & 3 {
+                        let c = (s.len >> (8 * j)) as u8;
+                        let v = (s.start >> (16 * j)) as u16 as i16;
+                        acc[usize::from(c)] += i32::from(v);
                     }
                 } else if let Some(row) = self.sparse.get(a..a + s.len as usize) {
                     for &(c, v) in row {
