@@ -933,13 +933,35 @@ fn resolve_pronouns(s: &mut Sent<'_>) {
     let Some(first) = s.units.iter().find(|u| !u.codes.is_empty()).cloned() else {
         return;
     };
+    // "Elrond and Gondor ... assist them": a plural pronoun stands for the whole
+    // compound the first actor opens.
+    let mut plural = first.clone();
+    let mut end = first.end;
+    for u in s.units.iter().filter(|u| u.start >= first.end) {
+        let gap = &s.up[end..u.start];
+        if u.codes.is_empty()
+            || gap.is_empty()
+            || !gap
+                .iter()
+                .all(|t| matches!(t.as_str(), "AND" | "," | "THE"))
+            || !gap.iter().any(|t| t == "AND" || t == ",")
+        {
+            break;
+        }
+        plural.codes.extend(u.codes.iter().cloned());
+        end = u.end;
+    }
     let mut added = Vec::new();
-    for i in first.end..s.up.len() {
+    for i in end..s.up.len() {
         if is_pronoun(&s.up[i]) && !s.units.iter().any(|u| u.start <= i && i < u.end) {
+            let which = match s.up[i].as_str() {
+                "THEY" | "THEM" => &plural,
+                _ => &first,
+            };
             added.push(Unit {
                 start: i,
                 end: i + 1,
-                ..first.clone()
+                ..which.clone()
             });
         }
     }
