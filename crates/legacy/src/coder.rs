@@ -811,7 +811,22 @@ impl<'d> LegacyCoder<'d> {
                 Some(g) if s.groups[g].units.len() > 1 => vec![s.groups[g].end],
                 _ => vec![],
             },
-            ItemKind::Skip => (start..=s.up.len()).take(6).collect(),
+            // `^` skips a noun phrase: an article or two, then an actor as a whole
+            // ("at ^ +" passes over "the Gondor"), else one word.
+            ItemKind::Skip => {
+                let mut i = start;
+                while i < s.up.len()
+                    && i < start + 2
+                    && matches!(s.up[i].as_str(), "THE" | "A" | "AN")
+                {
+                    i += 1;
+                }
+                match s.group_at.get(i).copied().flatten() {
+                    Some(g) => vec![s.groups[g].end],
+                    None if start < s.up.len() => vec![start + 1],
+                    None => vec![],
+                }
+            }
             ItemKind::Verb => vec![start],
             ItemKind::Synset(name) => {
                 let mut ends = Vec::new();
