@@ -104,8 +104,13 @@ fn header(line: &str) -> Option<(&str, &str)> {
     let mut parts = line.split_whitespace();
     let d = parts.next()?;
     let id = parts.next()?;
+    // A third field is a document id ("950104  FBIS-001-001  CEP20020711000012a").
+    let doc_ok = parts
+        .next()
+        .is_none_or(|doc| doc.chars().all(|c| c.is_ascii_alphanumeric()));
     (d.len() == 6
         && d.bytes().all(|b| b.is_ascii_digit())
+        && doc_ok
         && parts.next().is_none()
         && id.contains('-'))
     .then_some((d, id))
@@ -463,6 +468,20 @@ mod tests {
             attr(r#"<E noevents = "True">"#, "noevents").as_deref(),
             Some("True")
         );
+    }
+
+    #[test]
+    fn record_headers_may_carry_a_document_id() {
+        assert_eq!(
+            header("950104  FBIS-001-001"),
+            Some(("950104", "FBIS-001-001"))
+        );
+        assert_eq!(
+            header("950104  FBIS-001-001  CEP20020711000012a"),
+            Some(("950104", "FBIS-001-001"))
+        );
+        assert_eq!(header("950104  FBIS-001-001  said, on"), None);
+        assert_eq!(header("Gondor  warned-Arnor"), None);
     }
 
     #[test]
