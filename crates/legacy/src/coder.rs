@@ -393,8 +393,17 @@ impl<'d> LegacyCoder<'d> {
                 (Some(a), _) => {
                     let Some(code) = actor_code(a) else { continue };
                     // Actor followed by an agent: "Arnor's president", "Arnorian soldiers".
-                    if let Some(&(_, nen, None, Some(g))) =
-                        raw.get(k).filter(|n| gap_ok(&s.up[en..n.0]))
+                    // TABARI: across a possessive or adjectives, a named actor right
+                    // after the agent heads the phrase ("Dagolath's deputy minister
+                    // Telemar") and keeps its own code; the agent is not applied.
+                    let named_head = |n: &(usize, usize, Option<u32>, Option<u32>)| {
+                        self.options.first_actor_source
+                            && n.0 > en
+                            && raw.get(k + 1).is_some_and(|m| m.2.is_some() && m.0 == n.1)
+                    };
+                    if let Some(&(_, nen, None, Some(g))) = raw
+                        .get(k)
+                        .filter(|n| gap_ok(&s.up[en..n.0]) && !named_head(n))
                     {
                         k += 1;
                         s.units
