@@ -247,7 +247,8 @@ impl<'d> LegacyCoder<'d> {
         let up: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
         let word_count = up
             .iter()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
+            // A split-off possessive ("'s") is part of its word, as in TABARI's count.
+            .filter(|w| w.chars().any(char::is_alphanumeric) && !w.starts_with('\''))
             .count();
         if word_count < self.options.min_words {
             return Vec::new();

@@ -87,6 +87,8 @@ impl CoderOptions {
             first_actor_source: true,
             resolve_pronouns: true,
             agent_alone: AgentAlone::Drop,
+            // TABARI's default `SET: MINIMUM WORDS`.
+            min_words: 8,
             ..CoderOptions::default()
         }
     }

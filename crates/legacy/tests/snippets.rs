@@ -96,11 +96,19 @@ fn tabari_project_loads_and_codes() {
         .any(|n| n.message.contains("OUTPUT: ACTOR MATCH ID")));
     // `MEET_` takes regular endings, `VALDORIAN` is a stem, `ARRIVE` pairs two codes.
     assert_eq!(
-        code(&d, "Valdorians meets with Kestria.", (2016, 1, 1)),
+        code(
+            &d,
+            "Valdorians meets with Kestria at the border post today.",
+            (2016, 1, 1)
+        ),
         ["VLD/KST/036"]
     );
     assert_eq!(
-        code(&d, "Marta Ossel arrived in Kestria.", (2016, 1, 1)),
+        code(
+            &d,
+            "Marta Ossel arrived in Kestria late on Monday evening.",
+            (2016, 1, 1)
+        ),
         ["KST/VLDGOV/033", "VLDGOV/KST/032"]
     );
 }
@@ -118,7 +126,7 @@ fn forwarded_actor_stands_for_a_leading_pronoun() {
     // The root actor is forwarded, not the agent.
     let fwd = coder.first_actor(&refs, Some((2016, 1, 1)));
     assert_eq!(fwd.as_deref(), Some("VLD"));
-    let next = words("She meets with Kestria.");
+    let next = words("She meets with Kestria at the border post today.");
     let refs: Vec<&str> = next.iter().map(String::as_str).collect();
     let coded = |c: &LegacyCoder<'_>| -> Vec<String> {
         c.code_sentence(&refs, None, Some((2016, 1, 1)))
