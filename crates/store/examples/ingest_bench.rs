@@ -17,14 +17,27 @@ use rung_text::{Document, Metadata};
 use std::time::Instant;
 
 const COUNTRIES: [&str; 6] = ["UKR", "RUS", "USA", "POL", "BLR", "TUR"];
-const PLACES: [&str; 8] = ["Kharkiv", "Kherson", "Odesa", "Belgorod", "Bakhmut", "Kyiv", "Donetsk", "Zaporizhzhia"];
+const PLACES: [&str; 8] = [
+    "Kharkiv",
+    "Kherson",
+    "Odesa",
+    "Belgorod",
+    "Bakhmut",
+    "Kyiv",
+    "Donetsk",
+    "Zaporizhzhia",
+];
 const CODES: [&str; 6] = ["190", "194", "195", "040", "072", "138"];
 
 /// A cheap deterministic coder: events from the document number hidden in its name.
 struct SyntheticCoder;
 
 fn num(doc: &Document) -> u64 {
-    doc.name.trim_start_matches("doc-").trim_end_matches(".txt").parse().unwrap_or(0)
+    doc.name
+        .trim_start_matches("doc-")
+        .trim_end_matches(".txt")
+        .parse()
+        .unwrap_or(0)
 }
 
 impl DocumentCoder for SyntheticCoder {
@@ -46,15 +59,36 @@ impl DocumentCoder for SyntheticCoder {
                     span: [start, start + s.len()],
                     text: s.to_string(),
                     date: Some(format!("2023-{month:02}-{day:02}")),
-                    source: Some(Actor { text: "forces".into(), code: format!("{}MIL", COUNTRIES[(h / 7 % 6) as usize]) }),
-                    target: Some(Actor { text: "troops".into(), code: format!("{}MIL", COUNTRIES[(h / 11 % 6) as usize]) }),
+                    source: Some(Actor {
+                        text: "forces".into(),
+                        code: format!("{}MIL", COUNTRIES[(h / 7 % 6) as usize]),
+                    }),
+                    target: Some(Actor {
+                        text: "troops".into(),
+                        code: format!("{}MIL", COUNTRIES[(h / 11 % 6) as usize]),
+                    }),
                     cameo: cameo.into(),
                     goldstein: if cameo.starts_with('1') { -9.5 } else { 3.0 },
                     quad: if cameo.starts_with("19") { 4 } else { 1 },
-                    plover: Plover { kind: "ASSAULT".into(), mode: None },
-                    weapons: if h % 5 == 0 { vec!["HIMARS".into()] } else { vec![] },
-                    location: Some(Location { text: PLACES[(h / 13 % 8) as usize].into(), country: Some("UKR".into()), lat: None, lon: None }),
-                    fatalities: (h % 3 == 0).then_some(Fatalities { min: h % 50, max: h % 50 }),
+                    plover: Plover {
+                        kind: "ASSAULT".into(),
+                        mode: None,
+                    },
+                    weapons: if h % 5 == 0 {
+                        vec!["HIMARS".into()]
+                    } else {
+                        vec![]
+                    },
+                    location: Some(Location {
+                        text: PLACES[(h / 13 % 8) as usize].into(),
+                        country: Some("UKR".into()),
+                        lat: None,
+                        lon: None,
+                    }),
+                    fatalities: (h % 3 == 0).then_some(Fatalities {
+                        min: h % 50,
+                        max: h % 50,
+                    }),
                     modality: Modality::Reported,
                     attribution: None,
                     trigger: None,
@@ -62,7 +96,11 @@ impl DocumentCoder for SyntheticCoder {
             }
             start += s.len();
         }
-        Ok(Coding { doc_date: Some("2023-01-01".into()), sentences, events })
+        Ok(Coding {
+            doc_date: Some("2023-01-01".into()),
+            sentences,
+            events,
+        })
     }
     fn version(&self) -> String {
         "synthetic-1".into()
@@ -79,25 +117,48 @@ fn document(n: u64) -> Document {
         n % 40,
         1000 + n % 9000
     );
-    let meta = Metadata { source: Some(format!("Outlet {}", n % 17)), date: Some("2023-01-01".into()), ..Default::default() };
-    Document { name: format!("doc-{n}.txt"), original: String::new(), text, meta, ..Default::default() }
+    let meta = Metadata {
+        source: Some(format!("Outlet {}", n % 17)),
+        date: Some("2023-01-01".into()),
+        ..Default::default()
+    };
+    Document {
+        name: format!("doc-{n}.txt"),
+        original: String::new(),
+        text,
+        meta,
+        ..Default::default()
+    }
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let n: u64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(100_000);
-    let path = std::path::PathBuf::from(args.get(2).cloned().unwrap_or_else(|| "/tmp/rung-ingest-bench.db".into()));
+    let path = std::path::PathBuf::from(
+        args.get(2)
+            .cloned()
+            .unwrap_or_else(|| "/tmp/rung-ingest-bench.db".into()),
+    );
     for ext in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
     }
     let mut store = Store::open(&path)?;
     let t = Instant::now();
-    let report = store.ingest((0..n).map(|i| Input::Document(document(i))), &SyntheticCoder, &IngestOptions::default(), &|_| {})?;
+    let report = store.ingest(
+        (0..n).map(|i| Input::Document(document(i))),
+        &SyntheticCoder,
+        &IngestOptions::default(),
+        &|_| {},
+    )?;
     let secs = t.elapsed().as_secs_f64();
     assert_eq!(report.stored, n, "every generated document is stored once");
     let stats = store.stats()?;
     drop(store);
-    let bytes: u64 = ["", "-wal"].iter().filter_map(|e| std::fs::metadata(format!("{}{e}", path.display())).ok()).map(|m| m.len()).sum();
+    let bytes: u64 = ["", "-wal"]
+        .iter()
+        .filter_map(|e| std::fs::metadata(format!("{}{e}", path.display())).ok())
+        .map(|m| m.len())
+        .sum();
     println!("documents {n}");
     println!("events {}", stats.events);
     println!("reconciled {}", stats.reconciled);

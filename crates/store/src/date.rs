@@ -74,7 +74,11 @@ pub fn format_day(z: i64) -> String {
 }
 
 fn days_in_month(y: i64, m: u32) -> u32 {
-    let next = if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) };
+    let next = if m == 12 {
+        days_from_civil(y + 1, 1, 1)
+    } else {
+        days_from_civil(y, m + 1, 1)
+    };
     (next - days_from_civil(y, m, 1)) as u32
 }
 
@@ -87,24 +91,43 @@ pub fn parse_window(s: &str) -> Option<DateWindow> {
     }
     let Some(second) = parts.next() else {
         let lo = days_from_civil(y, 1, 1);
-        return Some(DateWindow { lo, hi: days_from_civil(y, 12, 31), precision: Precision::Year });
+        return Some(DateWindow {
+            lo,
+            hi: days_from_civil(y, 12, 31),
+            precision: Precision::Year,
+        });
     };
     if let Some((m0, m1)) = season_months(second) {
         let lo = days_from_civil(y, m0, 1);
         let hi = days_from_civil(y, m1, days_in_month(y, m1));
-        return Some(DateWindow { lo, hi, precision: Precision::Season });
+        return Some(DateWindow {
+            lo,
+            hi,
+            precision: Precision::Season,
+        });
     }
     let m: u32 = second.parse().ok().filter(|m| (1..=12).contains(m))?;
     let Some(third) = parts.next() else {
         let lo = days_from_civil(y, m, 1);
         let hi = days_from_civil(y, m, days_in_month(y, m));
-        return Some(DateWindow { lo, hi, precision: Precision::Month });
+        return Some(DateWindow {
+            lo,
+            hi,
+            precision: Precision::Month,
+        });
     };
     // Tolerate a time part ("2023-01-01T10:00:00Z").
     let day_str = third.split(|c: char| !c.is_ascii_digit()).next()?;
-    let d: u32 = day_str.parse().ok().filter(|d| *d >= 1 && *d <= days_in_month(y, m))?;
+    let d: u32 = day_str
+        .parse()
+        .ok()
+        .filter(|d| *d >= 1 && *d <= days_in_month(y, m))?;
     let z = days_from_civil(y, m, d);
-    Some(DateWindow { lo: z, hi: z, precision: Precision::Day })
+    Some(DateWindow {
+        lo: z,
+        hi: z,
+        precision: Precision::Day,
+    })
 }
 
 /// Month range of a season name. Winter spans the year end and is widened to the whole
@@ -162,7 +185,10 @@ mod tests {
         assert_eq!(format_day(s.hi), "2022-05-31");
         assert_eq!(parse_window("2022-02-30"), None);
         assert_eq!(parse_window("yesterday"), None);
-        assert_eq!(parse_window("2023-01-05T10:00:00Z").unwrap().precision, Precision::Day);
+        assert_eq!(
+            parse_window("2023-01-05T10:00:00Z").unwrap().precision,
+            Precision::Day
+        );
     }
 
     #[test]

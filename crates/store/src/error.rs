@@ -80,7 +80,9 @@ impl StoreError {
         if let rusqlite::Error::SqliteFailure(f, msg) = &e {
             match f.code {
                 ErrorCode::NotADatabase => {
-                    return StoreError::NotSqlite { path: path.to_path_buf() };
+                    return StoreError::NotSqlite {
+                        path: path.to_path_buf(),
+                    };
                 }
                 ErrorCode::DatabaseCorrupt => {
                     return StoreError::Corrupt {
@@ -91,6 +93,9 @@ impl StoreError {
                 _ => {}
             }
         }
-        StoreError::Sqlite { path: path.to_path_buf(), source: e }
+        StoreError::Sqlite {
+            path: path.to_path_buf(),
+            source: e,
+        }
     }
 }

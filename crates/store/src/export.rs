@@ -137,20 +137,67 @@ pub fn write_jsonl(w: &mut dyn Write, se: &StoredEvent) -> std::io::Result<()> {
 
 /// The GDELT 2.0 event table columns, in order.
 pub const GDELT_COLUMNS: [&str; 61] = [
-    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GlobalEventID",
+    "Day",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 ];
 
 /// Mentions, distinct outlets and distinct articles behind one row.
@@ -175,7 +222,10 @@ fn gdelt_row(se: &StoredEvent, m: &Mentions) -> Vec<String> {
         set("Day", format!("{y:04}{mo:02}{d:02}"));
         set("MonthYear", format!("{y:04}{mo:02}"));
         set("Year", format!("{y:04}"));
-        set("FractionDate", format!("{:.4}", y as f64 + doy as f64 / 365.0));
+        set(
+            "FractionDate",
+            format!("{:.4}", y as f64 + doy as f64 / 365.0),
+        );
     }
     for (n, actor) in [(1, &e.source), (2, &e.target)] {
         if let Some(a) = actor {
@@ -205,16 +255,28 @@ fn gdelt_row(se: &StoredEvent, m: &Mentions) -> Vec<String> {
         // GDELT geo types: 1 country, 4 world city.
         set("ActionGeo_Type", if exact { "4" } else { "1" }.to_string());
         set("ActionGeo_FullName", l.text.clone());
-        set("ActionGeo_CountryCode", l.country.clone().unwrap_or_default());
-        set("ActionGeo_Lat", l.lat.map(|v| v.to_string()).unwrap_or_default());
-        set("ActionGeo_Long", l.lon.map(|v| v.to_string()).unwrap_or_default());
+        set(
+            "ActionGeo_CountryCode",
+            l.country.clone().unwrap_or_default(),
+        );
+        set(
+            "ActionGeo_Lat",
+            l.lat.map(|v| v.to_string()).unwrap_or_default(),
+        );
+        set(
+            "ActionGeo_Long",
+            l.lon.map(|v| v.to_string()).unwrap_or_default(),
+        );
     }
     set("SOURCEURL", se.url.clone().unwrap_or_else(|| e.doc.clone()));
     row
 }
 
 fn io_err(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
-    move |e| StoreError::Io { path: path.to_path_buf(), source: e }
+    move |e| StoreError::Io {
+        path: path.to_path_buf(),
+        source: e,
+    }
 }
 
 impl Store {
@@ -222,7 +284,12 @@ impl Store {
     ///
     /// # Errors
     /// I/O and SQLite failures; [`StoreError::Export`] for Parquet without the feature.
-    pub fn export(&self, format: ExportFormat, filter: &EventFilter, out: &Path) -> Result<u64, StoreError> {
+    pub fn export(
+        &self,
+        format: ExportFormat,
+        filter: &EventFilter,
+        out: &Path,
+    ) -> Result<u64, StoreError> {
         if format == ExportFormat::Parquet {
             return self.export_parquet(filter, out);
         }
@@ -254,26 +321,37 @@ impl Store {
                 let mut cw = csv::Writer::from_writer(w);
                 self.for_each_event(filter, |se| {
                     n += 1;
-                    cw.serialize(FlatRow::from(se)).map_err(|e| StoreError::Export(e.to_string()))
+                    cw.serialize(FlatRow::from(se))
+                        .map_err(|e| StoreError::Export(e.to_string()))
                 })?;
                 cw.flush().map_err(io_err(name))?;
             }
             ExportFormat::Gdelt => {
-                let mut cw = csv::WriterBuilder::new().delimiter(b'\t').quote_style(csv::QuoteStyle::Necessary).from_writer(w);
-                cw.write_record(GDELT_COLUMNS).map_err(|e| StoreError::Export(e.to_string()))?;
+                let mut cw = csv::WriterBuilder::new()
+                    .delimiter(b'\t')
+                    .quote_style(csv::QuoteStyle::Necessary)
+                    .from_writer(w);
+                cw.write_record(GDELT_COLUMNS)
+                    .map_err(|e| StoreError::Export(e.to_string()))?;
                 let mut f = filter.clone();
                 f.representatives_only = true;
                 self.for_each_event(&f, |se| {
                     n += 1;
                     let m = self.mentions(&se)?;
                     // Tabs and newlines inside values would break naive TSV readers.
-                    let row: Vec<String> = gdelt_row(&se, &m).into_iter().map(|v| v.replace(['\t', '\n', '\r'], " ")).collect();
-                    cw.write_record(&row).map_err(|e| StoreError::Export(e.to_string()))
+                    let row: Vec<String> = gdelt_row(&se, &m)
+                        .into_iter()
+                        .map(|v| v.replace(['\t', '\n', '\r'], " "))
+                        .collect();
+                    cw.write_record(&row)
+                        .map_err(|e| StoreError::Export(e.to_string()))
                 })?;
                 cw.flush().map_err(io_err(name))?;
             }
             ExportFormat::Parquet => {
-                return Err(StoreError::Export("Parquet is written to a file: use export with --out".into()))
+                return Err(StoreError::Export(
+                    "Parquet is written to a file: use export with --out".into(),
+                ))
             }
         }
         Ok(n)
@@ -281,7 +359,11 @@ impl Store {
 
     fn mentions(&self, se: &StoredEvent) -> Result<Mentions, StoreError> {
         let Some(rec) = se.reconciled else {
-            return Ok(Mentions { mentions: 1, sources: 1, articles: 1 });
+            return Ok(Mentions {
+                mentions: 1,
+                sources: 1,
+                articles: 1,
+            });
         };
         self.conn
             .query_row(
@@ -296,7 +378,9 @@ impl Store {
 
     #[cfg(not(feature = "parquet"))]
     fn export_parquet(&self, _filter: &EventFilter, _out: &Path) -> Result<u64, StoreError> {
-        Err(StoreError::Export("this build has no Parquet support (rung-store feature `parquet`)".into()))
+        Err(StoreError::Export(
+            "this build has no Parquet support (rung-store feature `parquet`)".into(),
+        ))
     }
 
     #[cfg(feature = "parquet")]

@@ -68,8 +68,13 @@ pub struct IngestOptions {
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-        IngestOptions { threads, batch_size: 256 }
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1);
+        IngestOptions {
+            threads,
+            batch_size: 256,
+        }
     }
 }
 
@@ -126,14 +131,30 @@ impl Counters {
     }
 }
 
+// Documents are boxed: a Document is large and these enums travel through channels.
 enum Job {
-    Code { doc: Document, hash: [u8; 32], existing: Option<i64> },
-    Failed { name: String, error: String },
+    Code {
+        doc: Box<Document>,
+        hash: [u8; 32],
+        existing: Option<i64>,
+    },
+    Failed {
+        name: String,
+        error: String,
+    },
 }
 
 enum Done {
-    Coded { doc: Document, hash: [u8; 32], existing: Option<i64>, result: Result<Coding, String> },
-    Failed { name: String, error: String },
+    Coded {
+        doc: Box<Document>,
+        hash: [u8; 32],
+        existing: Option<i64>,
+        result: Result<Coding, String>,
+    },
+    Failed {
+        name: String,
+        error: String,
+    },
 }
 
 type Progressor<'a> = &'a (dyn Fn(&Progress) + Sync);
@@ -156,19 +177,25 @@ impl Store {
         let mut lookup = reader
             .prepare("SELECT 1 FROM documents WHERE hash = ?1")
             .map_err(|e| StoreError::sqlite(&path, e))?;
-        let jobs = inputs.into_iter().map(move |input| -> Result<Option<Job>, StoreError> {
-            match input {
-                Input::Failed { name, error } => Ok(Some(Job::Failed { name, error })),
-                Input::Document(doc) => {
-                    let hash = content_hash(&doc.text);
-                    let seen = lookup
-                        .query_row([&hash[..]], |_| Ok(()))
-                        .optional()
-                        .map_err(|e| StoreError::sqlite(&path, e))?;
-                    Ok(seen.is_none().then_some(Job::Code { doc, hash, existing: None }))
+        let jobs = inputs
+            .into_iter()
+            .map(move |input| -> Result<Option<Job>, StoreError> {
+                match input {
+                    Input::Failed { name, error } => Ok(Some(Job::Failed { name, error })),
+                    Input::Document(doc) => {
+                        let hash = content_hash(&doc.text);
+                        let seen = lookup
+                            .query_row([&hash[..]], |_| Ok(()))
+                            .optional()
+                            .map_err(|e| StoreError::sqlite(&path, e))?;
+                        Ok(seen.is_none().then_some(Job::Code {
+                            doc: Box::new(doc),
+                            hash,
+                            existing: None,
+                        }))
+                    }
                 }
-            }
-        });
+            });
         self.pipeline(jobs, coder, opts, progress)
     }
 
@@ -188,12 +215,22 @@ impl Store {
         let path = self.path.clone();
         let version = coder.version();
         let cv: i64 = reader
-            .query_row("SELECT id FROM coder_versions WHERE version = ?1", [&version], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM coder_versions WHERE version = ?1",
+                [&version],
+                |r| r.get(0),
+            )
             .optional()
             .map_err(|e| StoreError::sqlite(&path, e))?
             .unwrap_or(-1);
         let cv = if force { -1 } else { cv };
-        let pages = RecodePages { reader, path, cv, last: 0, page: Vec::new() };
+        let pages = RecodePages {
+            reader,
+            path,
+            cv,
+            last: 0,
+            page: Vec::new(),
+        };
         self.pipeline(pages, coder, opts, progress)
     }
 
@@ -204,7 +241,8 @@ impl Store {
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| self.err(e))?;
-        c.busy_timeout(std::time::Duration::from_secs(120)).map_err(|e| self.err(e))?;
+        c.busy_timeout(std::time::Duration::from_secs(120))
+            .map_err(|e| self.err(e))?;
         Ok(c)
     }
 
@@ -241,7 +279,14 @@ impl Store {
                 let version = &version;
                 let path = &path;
                 s.spawn(move || {
-                    let mut w = Writer { conn, path, version, counters, progress, report: Default::default() };
+                    let mut w = Writer {
+                        conn,
+                        path,
+                        version,
+                        counters,
+                        progress,
+                        report: Default::default(),
+                    };
                     w.run(done_rx, batch_size).map(|()| w.report)
                 })
             };
@@ -249,7 +294,9 @@ impl Store {
             drop(work_tx);
             drop(done_tx);
             let written = writer.join().unwrap_or_else(|_| {
-                Err(StoreError::Export("the writer thread panicked (a bug in rung)".into()))
+                Err(StoreError::Export(
+                    "the writer thread panicked (a bug in rung)".into(),
+                ))
             });
             let mut report = written?;
             fed?;
@@ -300,10 +347,22 @@ fn work(rx: &Mutex<Receiver<Job>>, tx: &SyncSender<Done>, coder: &dyn DocumentCo
         let Ok(job) = job else { return };
         let done = match job {
             Job::Failed { name, error } => Done::Failed { name, error },
-            Job::Code { doc, hash, existing } => {
-                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(&doc)))
-                    .unwrap_or_else(|_| Err("the coder panicked on this document (a bug in rung)".into()));
-                Done::Coded { doc, hash, existing, result }
+            Job::Code {
+                doc,
+                hash,
+                existing,
+            } => {
+                let result =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(&doc)))
+                        .unwrap_or_else(|_| {
+                            Err("the coder panicked on this document (a bug in rung)".into())
+                        });
+                Done::Coded {
+                    doc,
+                    hash,
+                    existing,
+                    result,
+                }
             }
         };
         if tx.send(done).is_err() {
@@ -339,12 +398,19 @@ impl Writer<'_> {
         }
         let path = self.path;
         let err = |e| StoreError::sqlite(path, e);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
         let cv = coder_version_id(&tx, self.version).map_err(err)?;
         let mut new_events = Vec::new();
-        let mut sink = Sink { counters: self.counters, report: &mut self.report };
+        let mut sink = Sink {
+            counters: self.counters,
+            report: &mut self.report,
+        };
         for done in batch.drain(..) {
-            sink.write_one(&tx, cv, done, &mut new_events).map_err(err)?;
+            sink.write_one(&tx, cv, done, &mut new_events)
+                .map_err(err)?;
         }
         reconcile::add_events(&tx, &new_events).map_err(err)?;
         tx.commit().map_err(err)?;
@@ -377,7 +443,12 @@ impl Sink<'_> {
                 self.report.read_failures.push((name, error));
                 return Ok(());
             }
-            Done::Coded { doc, hash, existing, result } => (doc, hash, existing, result),
+            Done::Coded {
+                doc,
+                hash,
+                existing,
+                result,
+            } => (doc, hash, existing, result),
         };
         let doc_id = match existing {
             Some(id) => {
@@ -424,7 +495,11 @@ fn now() -> i64 {
 }
 
 /// Inserts the document unless its hash is already there; `None` means a duplicate.
-fn insert_document(tx: &Transaction<'_>, doc: &Document, hash: &[u8; 32]) -> rusqlite::Result<Option<i64>> {
+fn insert_document(
+    tx: &Transaction<'_>,
+    doc: &Document,
+    hash: &[u8; 32],
+) -> rusqlite::Result<Option<i64>> {
     let m = &doc.meta;
     let n = tx.prepare_cached(
         "INSERT OR IGNORE INTO documents(hash, name, outlet, url, meta_id, meta_date, title, text, \
@@ -447,7 +522,9 @@ fn write_coding(
         params![doc_id, coding.doc_date, cv],
     )?;
     {
-        let mut st = tx.prepare_cached("INSERT INTO sentences(doc_id, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
+        let mut st = tx.prepare_cached(
+            "INSERT INTO sentences(doc_id, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
+        )?;
         for (i, s) in coding.sentences.iter().enumerate() {
             st.execute(params![doc_id, i as i64, s[0] as i64, s[1] as i64])?;
         }
@@ -506,12 +583,19 @@ impl RecodePages {
                     },
                     ..Default::default()
                 };
-                Ok(Job::Code { doc, hash, existing: Some(id) })
+                Ok(Job::Code {
+                    doc: Box::new(doc),
+                    hash,
+                    existing: Some(id),
+                })
             })
             .map_err(|e| StoreError::sqlite(&self.path, e))?;
         for job in rows {
             let job = job.map_err(|e| StoreError::sqlite(&self.path, e))?;
-            if let Job::Code { existing: Some(id), .. } = &job {
+            if let Job::Code {
+                existing: Some(id), ..
+            } = &job
+            {
                 self.last = *id;
             }
             self.page.push(job);

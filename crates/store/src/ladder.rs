@@ -131,7 +131,10 @@ fn threat_name(cameo: &str) -> &'static str {
 }
 
 fn counts(m: Modality) -> bool {
-    !matches!(m, Modality::Negated | Modality::Denied | Modality::Hypothetical | Modality::Requested)
+    !matches!(
+        m,
+        Modality::Negated | Modality::Denied | Modality::Hypothetical | Modality::Requested
+    )
 }
 
 fn country(a: &Option<rung_coder::Actor>) -> Option<String> {
@@ -167,7 +170,9 @@ impl Store {
     /// SQLite failures.
     pub fn ladder(&self, info: Option<&dyn WeaponInfo>) -> Result<Vec<Rung>, StoreError> {
         let filter = EventFilter {
-            roots: ["03", "06", "07", "13", "18", "19", "20"].map(String::from).to_vec(),
+            roots: ["03", "06", "07", "13", "18", "19", "20"]
+                .map(String::from)
+                .to_vec(),
             ..Default::default()
         };
         let mut rungs = Vec::new();
@@ -193,7 +198,11 @@ impl Store {
                     }
                 }
                 "18" | "19" | "20" => {
-                    let hit = ev.location.as_ref().and_then(|l| l.country.clone()).or_else(|| country(&ev.target));
+                    let hit = ev
+                        .location
+                        .as_ref()
+                        .and_then(|l| l.country.clone())
+                        .or_else(|| country(&ev.target));
                     let Some(hit) = hit else { return Ok(()) };
                     for w in &ev.weapons {
                         if uses.insert((w.to_lowercase(), hit.clone())) {
@@ -204,7 +213,9 @@ impl Store {
                     }
                 }
                 "13" => {
-                    let Some(rank) = threat_rank(&ev.cameo) else { return Ok(()) };
+                    let Some(rank) = threat_rank(&ev.cameo) else {
+                        return Ok(());
+                    };
                     let tgt = country(&ev.target).unwrap_or_else(|| "?".into());
                     let best = threats.entry((src.clone(), tgt.clone())).or_insert(0);
                     if rank > *best {
@@ -220,9 +231,14 @@ impl Store {
         })?;
         // A weapon's origin: the supplier of its first delivery anywhere in the store.
         let mut origin: HashMap<String, String> = HashMap::new();
-        for r in rungs.iter().filter(|r| r.kind == RungKind::Delivery && r.actor != "?") {
+        for r in rungs
+            .iter()
+            .filter(|r| r.kind == RungKind::Delivery && r.actor != "?")
+        {
             if let Some(w) = &r.weapon {
-                origin.entry(w.to_lowercase()).or_insert_with(|| r.actor.clone());
+                origin
+                    .entry(w.to_lowercase())
+                    .or_insert_with(|| r.actor.clone());
             }
         }
         for r in rungs.iter_mut() {
@@ -242,9 +258,19 @@ impl Store {
     ///
     /// # Errors
     /// [`StoreError::BadDate`]; SQLite failures.
-    pub fn alerts(&self, since: &str, info: Option<&dyn WeaponInfo>) -> Result<Vec<Rung>, StoreError> {
-        let from = parse_window(since).ok_or_else(|| StoreError::BadDate(since.to_string()))?.lo;
-        Ok(self.ladder(info)?.into_iter().filter(|r| r.day >= from).collect())
+    pub fn alerts(
+        &self,
+        since: &str,
+        info: Option<&dyn WeaponInfo>,
+    ) -> Result<Vec<Rung>, StoreError> {
+        let from = parse_window(since)
+            .ok_or_else(|| StoreError::BadDate(since.to_string()))?
+            .lo;
+        Ok(self
+            .ladder(info)?
+            .into_iter()
+            .filter(|r| r.day >= from)
+            .collect())
     }
 }
 
@@ -257,6 +283,9 @@ mod tests {
         assert!(threat_rank("130") < threat_rank("138"));
         assert!(threat_rank("1384") < threat_rank("1385"));
         assert_eq!(threat_rank("190"), None);
-        assert_eq!(threat_name("1385"), "threaten with weapons of mass destruction");
+        assert_eq!(
+            threat_name("1385"),
+            "threaten with weapons of mass destruction"
+        );
     }
 }

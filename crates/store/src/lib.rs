@@ -89,7 +89,10 @@ impl Store {
     /// [`StoreError::TooNew`] when the file is not a usable rung database.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let conn = schema::open(path)?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     /// The database path.
@@ -107,7 +110,10 @@ impl Store {
     /// On an SQLite failure.
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let count = |sql: &str| -> Result<u64, StoreError> {
-            self.conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map(|n| n as u64).map_err(|e| self.err(e))
+            self.conn
+                .query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map(|n| n as u64)
+                .map_err(|e| self.err(e))
         };
         Ok(Stats {
             documents: count("SELECT count(*) FROM documents")?,

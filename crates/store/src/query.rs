@@ -46,13 +46,23 @@ pub struct Dyad {
 impl std::str::FromStr for Dyad {
     type Err = StoreError;
     fn from_str(s: &str) -> Result<Dyad, StoreError> {
-        let (sep, directed) = if s.contains('>') { ('>', true) } else { ('-', false) };
+        let (sep, directed) = if s.contains('>') {
+            ('>', true)
+        } else {
+            ('-', false)
+        };
         let mut it = s.split(sep).map(|p| p.trim().to_ascii_uppercase());
         match (it.next(), it.next(), it.next()) {
             (Some(a), Some(b), None)
-                if a.len() >= 3 && b.len() >= 3 && a.chars().chain(b.chars()).all(|c| c.is_ascii_alphabetic()) =>
+                if a.len() >= 3
+                    && b.len() >= 3
+                    && a.chars().chain(b.chars()).all(|c| c.is_ascii_alphabetic()) =>
             {
-                Ok(Dyad { a: a[..3].to_string(), b: b[..3].to_string(), directed })
+                Ok(Dyad {
+                    a: a[..3].to_string(),
+                    b: b[..3].to_string(),
+                    directed,
+                })
             }
             _ => Err(StoreError::BadDyad(s.to_string())),
         }
@@ -117,11 +127,19 @@ impl EventFilter {
             if d.directed {
                 push(directed, vec![a, b], &mut w);
             } else {
-                push(&format!("({directed} OR {directed})"), vec![a.clone(), b.clone(), b, a], &mut w);
+                push(
+                    &format!("({directed} OR {directed})"),
+                    vec![a.clone(), b.clone(), b, a],
+                    &mut w,
+                );
             }
         }
         if let Some(c) = &self.code {
-            push("e.cameo LIKE ? || '%'", vec![Value::Text(c.clone())], &mut w);
+            push(
+                "e.cameo LIKE ? || '%'",
+                vec![Value::Text(c.clone())],
+                &mut w,
+            );
         }
         if !self.roots.is_empty() {
             let marks = vec!["?"; self.roots.len()].join(", ");
@@ -130,7 +148,11 @@ impl EventFilter {
         }
         if let Some(x) = &self.weapon {
             let quoted = serde_json::to_string(&x.to_lowercase()).unwrap_or_default();
-            push("instr(lower(e.weapons), ?) > 0", vec![Value::Text(quoted)], &mut w);
+            push(
+                "instr(lower(e.weapons), ?) > 0",
+                vec![Value::Text(quoted)],
+                &mut w,
+            );
         }
         if let Some(a) = &self.actor {
             let code = Value::Text(a.to_ascii_uppercase());
@@ -143,7 +165,11 @@ impl EventFilter {
             );
         }
         if let Some(o) = &self.outlet {
-            push("instr(lower(d.outlet), ?) > 0", vec![Value::Text(o.to_lowercase())], &mut w);
+            push(
+                "instr(lower(d.outlet), ?) > 0",
+                vec![Value::Text(o.to_lowercase())],
+                &mut w,
+            );
         }
         if self.representatives_only {
             w.push("(rr.rec_id IS NULL OR e.id = (SELECT rep_event FROM reconciled WHERE id = rr.rec_id))".into());
@@ -165,12 +191,17 @@ impl Store {
         F: FnMut(StoredEvent) -> Result<(), StoreError>,
     {
         let (wh, params) = filter.sql()?;
-        let limit = filter.limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
+        let limit = filter
+            .limit
+            .map(|n| format!(" LIMIT {n}"))
+            .unwrap_or_default();
         let sql = format!(
             "SELECT {COLUMNS} FROM {FROM} WHERE {wh} ORDER BY e.day_lo IS NULL, e.day_lo, e.id{limit}"
         );
         let mut st = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
-        let mut rows = st.query(rusqlite::params_from_iter(params)).map_err(|e| self.err(e))?;
+        let mut rows = st
+            .query(rusqlite::params_from_iter(params))
+            .map_err(|e| self.err(e))?;
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
             f(from_row(r).map_err(|e| self.err(e))?)?;
         }
@@ -198,7 +229,10 @@ mod tests {
     #[test]
     fn dyads_parse() {
         let d: Dyad = "ukr-rus".parse().unwrap();
-        assert_eq!((d.a.as_str(), d.b.as_str(), d.directed), ("UKR", "RUS", false));
+        assert_eq!(
+            (d.a.as_str(), d.b.as_str(), d.directed),
+            ("UKR", "RUS", false)
+        );
         let d: Dyad = "USA>UKR".parse().unwrap();
         assert!(d.directed);
         assert!("UKR".parse::<Dyad>().is_err());
@@ -216,7 +250,10 @@ mod tests {
         let (sql, p) = f.sql().unwrap();
         assert_eq!(p.len(), 6);
         assert!(sql.contains("?6"), "{sql}");
-        let bad = EventFilter { until: Some("soon".into()), ..Default::default() };
+        let bad = EventFilter {
+            until: Some("soon".into()),
+            ..Default::default()
+        };
         assert!(matches!(bad.sql(), Err(StoreError::BadDate(_))));
     }
 }

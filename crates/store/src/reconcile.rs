@@ -85,8 +85,10 @@ impl Detail {
                 None => groups.push((who, &c.by, vec![&c.value])),
             }
         }
-        let parts: Vec<String> =
-            groups.iter().map(|(_, by, vals)| format!("{by}: {}", vals.join(", later "))).collect();
+        let parts: Vec<String> = groups
+            .iter()
+            .map(|(_, by, vals)| format!("{by}: {}", vals.join(", later ")))
+            .collect();
         parts.join("; ")
     }
 }
@@ -179,20 +181,31 @@ fn key_at(r: &rusqlite::Row<'_>, off: usize) -> rusqlite::Result<Key> {
         .collect();
     let precision: Option<String> = r.get(off + 6)?;
     let text: Option<String> = r.get(off + 12)?;
-    let coords = match (r.get::<_, Option<f64>>(off + 10)?, r.get::<_, Option<f64>>(off + 11)?) {
+    let coords = match (
+        r.get::<_, Option<f64>>(off + 10)?,
+        r.get::<_, Option<f64>>(off + 11)?,
+    ) {
         (Some(a), Some(b)) => Some((a, b)),
         _ => None,
     };
     Ok(Key {
         id: r.get(off)?,
         cameo: r.get(off + 1)?,
-        src: r.get::<_, Option<String>>(off + 2)?.as_deref().and_then(country_of),
-        tgt: r.get::<_, Option<String>>(off + 3)?.as_deref().and_then(country_of),
+        src: r
+            .get::<_, Option<String>>(off + 2)?
+            .as_deref()
+            .and_then(country_of),
+        tgt: r
+            .get::<_, Option<String>>(off + 3)?
+            .as_deref()
+            .and_then(country_of),
         lo: r.get(off + 4)?,
         hi: r.get(off + 5)?,
         day_precise: precision.as_deref() == Some(Precision::Day.as_str()),
         weapons,
-        place: r.get::<_, Option<String>>(off + 8)?.map(|p| normalize_place(&p)),
+        place: r
+            .get::<_, Option<String>>(off + 8)?
+            .map(|p| normalize_place(&p)),
         country: r.get(off + 9)?,
         coords,
         words: content_words(text.as_deref().unwrap_or("")),
@@ -224,8 +237,14 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 }
 
 fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
 }
 
@@ -234,8 +253,14 @@ fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
 fn names_overlap(a: &str, b: &str) -> bool {
     let contains = |hay: &str, needle: &str| {
         hay.match_indices(needle).any(|(i, _)| {
-            let before = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let after = hay[i + needle.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let before = hay[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after = hay[i + needle.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
             before && after
         })
     };
@@ -266,7 +291,10 @@ fn compare(a: &Key, b: &Key) -> Option<(f64, serde_json::Value)> {
     {
         partial = true;
         score += 0.5;
-        f.insert("dyad".into(), json!("partial: an actor is unknown in one report"));
+        f.insert(
+            "dyad".into(),
+            json!("partial: an actor is unknown in one report"),
+        );
     } else {
         return None;
     }
@@ -277,10 +305,16 @@ fn compare(a: &Key, b: &Key) -> Option<(f64, serde_json::Value)> {
         f.insert("code".into(), json!(format!("same code {}", a.cameo)));
     } else if root(&a.cameo) == root(&b.cameo) {
         score += 0.6;
-        f.insert("code".into(), json!(format!("same root {}", root(&a.cameo))));
+        f.insert(
+            "code".into(),
+            json!(format!("same root {}", root(&a.cameo))),
+        );
     } else if family(&a.cameo) == "VIOL" && family(&b.cameo) == "VIOL" {
         score += 0.3;
-        f.insert("code".into(), json!(format!("violence family {} / {}", a.cameo, b.cameo)));
+        f.insert(
+            "code".into(),
+            json!(format!("violence family {} / {}", a.cameo, b.cameo)),
+        );
     } else {
         return None;
     }
@@ -328,12 +362,18 @@ fn compare(a: &Key, b: &Key) -> Option<(f64, serde_json::Value)> {
         }
         score += 1.0;
         corroborated = true;
-        f.insert("weapon".into(), json!(format!("same weapon ({})", shared[0])));
+        f.insert(
+            "weapon".into(),
+            json!(format!("same weapon ({})", shared[0])),
+        );
     }
     // Wording.
     let sim = jaccard(&a.words, &b.words);
     score += 2.0 * sim;
-    f.insert("text_similarity".into(), json!((sim * 100.0).round() / 100.0));
+    f.insert(
+        "text_similarity".into(),
+        json!((sim * 100.0).round() / 100.0),
+    );
     if partial && !corroborated && sim < 0.5 {
         return None;
     }
@@ -344,7 +384,8 @@ fn compare(a: &Key, b: &Key) -> Option<(f64, serde_json::Value)> {
 /// True when two reports cannot be one event, whatever else they share: other
 /// countries in a role, dates too far apart, different places, no weapon in common.
 fn contradicts(a: &Key, b: &Key) -> bool {
-    let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    let differ =
+        |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
     let straight = differ(&a.src, &b.src) || differ(&a.tgt, &b.tgt);
     let swapped = differ(&a.src, &b.tgt) || differ(&a.tgt, &b.src);
     if straight && !(symmetric(&a.cameo) && symmetric(&b.cameo) && !swapped) {
@@ -356,7 +397,10 @@ fn contradicts(a: &Key, b: &Key) -> bool {
     if let (Some(alo), Some(ahi), Some(blo), Some(bhi)) = (a.lo, a.hi, b.lo, b.hi) {
         // Day-precise dates may differ by two days; a coarser window must come within
         // two days of the other.
-        if (a.day_precise && b.day_precise && (alo - blo).abs() > 2) || ahi + 2 < blo || bhi + 2 < alo {
+        if (a.day_precise && b.day_precise && (alo - blo).abs() > 2)
+            || ahi + 2 < blo
+            || bhi + 2 < alo
+        {
             return true;
         }
     }
@@ -366,7 +410,9 @@ fn contradicts(a: &Key, b: &Key) -> bool {
             return true;
         }
     }
-    !a.weapons.is_empty() && !b.weapons.is_empty() && !a.weapons.iter().any(|w| b.weapons.contains(w))
+    !a.weapons.is_empty()
+        && !b.weapons.is_empty()
+        && !a.weapons.iter().any(|w| b.weapons.contains(w))
 }
 
 fn load_keys(tx: &Transaction<'_>, ids: &[i64]) -> rusqlite::Result<Vec<Key>> {
@@ -380,6 +426,25 @@ fn load_keys(tx: &Transaction<'_>, ids: &[i64]) -> rusqlite::Result<Vec<Key>> {
         }
     }
     Ok(keys)
+}
+
+/// Most candidate clusters read for one new report: the nearest in date among those whose
+/// dyad could match. Real reporting has a handful per dyad and day; the cap keeps a
+/// pathological burst (hundreds of same-dyad events a day) from making ingest quadratic.
+const MAX_CLUSTERS: usize = 200;
+
+/// Clusters spanning at most this many days are found by start day alone (an index
+/// range); longer ones through the partial index `reconciled_long` (schema version 2).
+/// Must equal the bound in that index's definition.
+const SHORT_SPAN: i64 = 31;
+
+/// Most members read from one candidate cluster.
+const MAX_MEMBERS: usize = 500;
+
+/// SQL for [`country_of`] on a column: the first three letters, upper-cased, when they
+/// are ASCII letters, else NULL.
+fn sql_country(col: &str) -> String {
+    format!("(CASE WHEN upper(substr({col}, 1, 3)) GLOB '[A-Z][A-Z][A-Z]' THEN upper(substr({col}, 1, 3)) END)")
 }
 
 /// Reconciles newly written events (inside the writer's transaction).
@@ -401,15 +466,40 @@ fn place(tx: &Transaction<'_>, k: &Key) -> rusqlite::Result<i64> {
     let fam = family(&k.cameo);
     let mut best: Option<(f64, i64, i64, serde_json::Value)> = None;
     if let (Some(lo), Some(hi), false) = (k.lo, k.hi, k.split) {
+        // Blocking: only clusters holding a report whose dyad countries could match
+        // (same or unknown, or swapped when the new code is symmetric) can yield a match,
+        // so they are found first from cheap columns, nearest in date first and capped;
+        // only their members are then read in full (text, weapons, place).
         let mut st = tx.prepare_cached(&format!(
-            "SELECT rr.rec_id, {KEY_COLUMNS} FROM reconciled r \
-             JOIN reconciled_reports rr ON rr.rec_id = r.id \
-             JOIN events e ON e.id = rr.event_id JOIN documents d ON d.id = e.doc_id \
-             WHERE r.family = ?1 AND r.day_lo <= ?2 AND r.day_hi >= ?3 LIMIT 5000"
+            "SELECT rr.rec_id, min(abs(r.day_lo - ?3 - 2)) AS dist FROM reconciled r \
+             JOIN reconciled_reports rr ON rr.rec_id = r.id JOIN events e ON e.id = rr.event_id \
+             WHERE r.id IN (SELECT id FROM reconciled WHERE family = ?1 AND day_lo <= ?2 \
+             AND day_lo >= ?3 - {SHORT_SPAN} AND day_hi >= ?3 UNION ALL SELECT id FROM reconciled \
+             WHERE family = ?1 AND day_hi - day_lo > {SHORT_SPAN} AND day_lo < ?3 - {SHORT_SPAN} \
+             AND day_hi >= ?3) AND ( \
+             (({cs} IS NULL OR ?4 IS NULL OR {cs} = ?4) AND ({ct} IS NULL OR ?5 IS NULL OR {ct} = ?5)) \
+             OR (?6 AND ({ct} IS NULL OR ?4 IS NULL OR {ct} = ?4) AND ({cs} IS NULL OR ?5 IS NULL OR {cs} = ?5))) \
+             GROUP BY rr.rec_id ORDER BY dist, rr.rec_id LIMIT {MAX_CLUSTERS}",
+            cs = sql_country("e.source_code"),
+            ct = sql_country("e.target_code"),
         ))?;
-        let rows = st.query_map(params![fam, hi + 2, lo - 2], |r| {
-            Ok((r.get::<_, i64>(0)?, key_at(r, 1)?))
-        })?;
+        let recs: Vec<i64> = st
+            .query_map(
+                params![fam, hi + 2, lo - 2, k.src, k.tgt, symmetric(&k.cameo)],
+                |r| r.get(0),
+            )?
+            .collect::<Result<_, _>>()?;
+        let mut members = tx.prepare_cached(&format!(
+            "SELECT rr.rec_id, {KEY_COLUMNS} FROM reconciled_reports rr \
+             JOIN events e ON e.id = rr.event_id JOIN documents d ON d.id = e.doc_id \
+             WHERE rr.rec_id = ?1 LIMIT {MAX_MEMBERS}"
+        ))?;
+        let mut rows = Vec::new();
+        for rec in recs {
+            for row in members.query_map([rec], |r| Ok((r.get::<_, i64>(0)?, key_at(r, 1)?)))? {
+                rows.push(row);
+            }
+        }
         // Best match per cluster, and the clusters holding a report the new one
         // contradicts: joining needs a match with one member and no contradiction with
         // any (so a coarse "January" report cannot chain two different days together).
@@ -432,7 +522,9 @@ fn place(tx: &Transaction<'_>, k: &Key) -> rusqlite::Result<i64> {
             if barred.contains(&rec) {
                 continue;
             }
-            let better = best.as_ref().is_none_or(|b| score > b.0 || (score == b.0 && rec < b.1));
+            let better = best
+                .as_ref()
+                .is_none_or(|b| score > b.0 || (score == b.0 && rec < b.1));
             if better {
                 best = Some((score, rec, matched, features));
             }
@@ -457,7 +549,11 @@ fn new_cluster(tx: &Transaction<'_>, k: &Key) -> rusqlite::Result<i64> {
         params![family(&k.cameo), k.lo, k.hi, k.id],
     )?;
     let rec = tx.last_insert_rowid();
-    let features = if k.split { json!({"split": "separated by the user"}) } else { json!({"first": true}) };
+    let features = if k.split {
+        json!({"split": "separated by the user"})
+    } else {
+        json!({"first": true})
+    };
     tx.execute(
         "INSERT OR REPLACE INTO reconciled_reports(event_id, rec_id, matched_event, score, features) \
          VALUES (?1, ?2, NULL, NULL, ?3)",
@@ -512,24 +608,56 @@ fn conflicts_of(tx: &Transaction<'_>, rec: i64) -> rusqlite::Result<Conflicts> {
     for row in rows {
         let (event, by, who, fmin, fmax, date, precision, from_doc, place) = row?;
         if let (Some(a), Some(b)) = (fmin, fmax) {
-            let value = if a == b { format!("{a} killed") } else { format!("{a}-{b} killed") };
-            c.fatalities.claims.push(Claim { by: by.clone(), who: who.clone(), value, event });
+            let value = if a == b {
+                format!("{a} killed")
+            } else {
+                format!("{a}-{b} killed")
+            };
+            c.fatalities.claims.push(Claim {
+                by: by.clone(),
+                who: who.clone(),
+                value,
+                event,
+            });
         }
         if let (Some(d), Some("day"), false) = (date, precision.as_deref(), from_doc) {
-            c.dates.claims.push(Claim { by: by.clone(), who: who.clone(), value: d, event });
+            c.dates.claims.push(Claim {
+                by: by.clone(),
+                who: who.clone(),
+                value: d,
+                event,
+            });
         }
         if let Some(p) = place {
-            c.locations.claims.push(Claim { by, who, value: p, event });
+            c.locations.claims.push(Claim {
+                by,
+                who,
+                value: p,
+                event,
+            });
         }
     }
-    let distinct = |d: &Detail| d.claims.iter().map(|c| c.value.as_str()).collect::<HashSet<_>>().len() > 1;
+    let distinct = |d: &Detail| {
+        d.claims
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect::<HashSet<_>>()
+            .len()
+            > 1
+    };
     c.fatalities.conflict = distinct(&c.fatalities);
     c.dates.conflict = distinct(&c.dates);
-    let places: Vec<String> = c.locations.claims.iter().map(|p| normalize_place(&p.value)).collect();
-    c.locations.conflict = places
+    let places: Vec<String> = c
+        .locations
+        .claims
         .iter()
-        .enumerate()
-        .any(|(i, a)| places[i + 1..].iter().any(|b| a != b && !names_overlap(a, b)));
+        .map(|p| normalize_place(&p.value))
+        .collect();
+    c.locations.conflict = places.iter().enumerate().any(|(i, a)| {
+        places[i + 1..]
+            .iter()
+            .any(|b| a != b && !names_overlap(a, b))
+    });
     Ok(c)
 }
 
@@ -540,7 +668,9 @@ pub(crate) fn detach_doc(tx: &Transaction<'_>, doc_id: i64) -> rusqlite::Result<
             "SELECT DISTINCT rr.rec_id FROM reconciled_reports rr JOIN events e ON e.id = rr.event_id \
              WHERE e.doc_id = ?1",
         )?;
-        let v = st.query_map([doc_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let v = st
+            .query_map([doc_id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
         v
     };
     tx.execute(
@@ -576,7 +706,10 @@ impl Store {
             )
             .optional()
             .map_err(|e| self.err(e))?
-            .ok_or(StoreError::NotFound { what: "reconciled event", id })?;
+            .ok_or(StoreError::NotFound {
+                what: "reconciled event",
+                id,
+            })?;
         let mut st = self
             .conn
             .prepare_cached(&format!(
@@ -606,7 +739,10 @@ impl Store {
             last_day: head.2.map(format_day),
             representative: head.3,
             reports,
-            conflicts: head.4.and_then(|c| serde_json::from_str(&c).ok()).unwrap_or_default(),
+            conflicts: head
+                .4
+                .and_then(|c| serde_json::from_str(&c).ok())
+                .unwrap_or_default(),
         })
     }
 
@@ -614,7 +750,11 @@ impl Store {
     ///
     /// # Errors
     /// SQLite failures.
-    pub fn reconciled_ids(&self, since: Option<i64>, until: Option<i64>) -> Result<Vec<i64>, StoreError> {
+    pub fn reconciled_ids(
+        &self,
+        since: Option<i64>,
+        until: Option<i64>,
+    ) -> Result<Vec<i64>, StoreError> {
         let mut st = self
             .conn
             .prepare(
@@ -651,20 +791,32 @@ impl Store {
             )
             .optional()
             .map_err(err)?;
-        let (doc, sentence, cameo, old) = found.ok_or(StoreError::NotFound { what: "event", id: event_id })?;
+        let (doc, sentence, cameo, old) = found.ok_or(StoreError::NotFound {
+            what: "event",
+            id: event_id,
+        })?;
         tx.execute(
             "INSERT OR IGNORE INTO splits(doc_id, sentence, cameo) VALUES (?1, ?2, ?3)",
             params![doc, sentence, cameo],
         )
         .map_err(err)?;
-        tx.execute("DELETE FROM reconciled_reports WHERE event_id = ?1", [event_id]).map_err(err)?;
+        tx.execute(
+            "DELETE FROM reconciled_reports WHERE event_id = ?1",
+            [event_id],
+        )
+        .map_err(err)?;
         if let Some(old) = old {
             refresh(&tx, old).map_err(err)?;
         }
         let key = load_keys(&tx, &[event_id]).map_err(err)?;
         let rec = match key.first() {
             Some(k) => new_cluster(&tx, k).map_err(err)?,
-            None => return Err(StoreError::NotFound { what: "event", id: event_id }),
+            None => {
+                return Err(StoreError::NotFound {
+                    what: "event",
+                    id: event_id,
+                })
+            }
         };
         refresh(&tx, rec).map_err(err)?;
         tx.commit().map_err(err)?;
@@ -700,9 +852,18 @@ mod tests {
         let b = key(2, "190", "RUS", "UKRCVL", 101);
         let (_, f) = compare(&a, &b).unwrap();
         assert_eq!(f["dyad"], "same");
-        assert!(compare(&a, &key(3, "195", "RUS", "UKR", 104)).is_none(), "3 days apart");
-        assert!(compare(&a, &key(3, "195", "UKR", "RUS", 100)).is_none(), "attack is directed");
-        assert!(compare(&a, &key(3, "042", "RUS", "UKR", 100)).is_none(), "other root");
+        assert!(
+            compare(&a, &key(3, "195", "RUS", "UKR", 104)).is_none(),
+            "3 days apart"
+        );
+        assert!(
+            compare(&a, &key(3, "195", "UKR", "RUS", 100)).is_none(),
+            "attack is directed"
+        );
+        assert!(
+            compare(&a, &key(3, "042", "RUS", "UKR", 100)).is_none(),
+            "other root"
+        );
     }
 
     #[test]
@@ -712,16 +873,28 @@ mod tests {
         month.hi = Some(30);
         month.day_precise = false;
         assert!(!contradicts(&a, &month));
-        assert!(contradicts(&a, &key(3, "1385", "RUS", "USA", 23)), "13 days apart");
-        assert!(contradicts(&a, &key(3, "138", "RUS", "GBR", 10)), "other target");
-        assert!(!contradicts(&a, &key(3, "138", "RUS", "", 10)), "unknown target");
+        assert!(
+            contradicts(&a, &key(3, "1385", "RUS", "USA", 23)),
+            "13 days apart"
+        );
+        assert!(
+            contradicts(&a, &key(3, "138", "RUS", "GBR", 10)),
+            "other target"
+        );
+        assert!(
+            !contradicts(&a, &key(3, "138", "RUS", "", 10)),
+            "unknown target"
+        );
     }
 
     #[test]
     fn symmetric_codes_ignore_order() {
         let a = key(1, "046", "UKRGOV", "RUSGOV", 10);
         let b = key(2, "046", "RUSGOV", "UKRGOV", 10);
-        assert_eq!(compare(&a, &b).unwrap().1["dyad"], "swapped, symmetric code");
+        assert_eq!(
+            compare(&a, &b).unwrap().1["dyad"],
+            "swapped, symmetric code"
+        );
     }
 
     #[test]
@@ -766,11 +939,29 @@ mod tests {
         let d = Detail {
             conflict: true,
             claims: vec![
-                Claim { by: "Ukraine".into(), who: "UKR".into(), value: "400 killed".into(), event: 1 },
-                Claim { by: "Russia's MoD".into(), who: "RUSMIL".into(), value: "63 killed".into(), event: 2 },
-                Claim { by: "the MoD".into(), who: "RUSMIL".into(), value: "89 killed".into(), event: 3 },
+                Claim {
+                    by: "Ukraine".into(),
+                    who: "UKR".into(),
+                    value: "400 killed".into(),
+                    event: 1,
+                },
+                Claim {
+                    by: "Russia's MoD".into(),
+                    who: "RUSMIL".into(),
+                    value: "63 killed".into(),
+                    event: 2,
+                },
+                Claim {
+                    by: "the MoD".into(),
+                    who: "RUSMIL".into(),
+                    value: "89 killed".into(),
+                    event: 3,
+                },
             ],
         };
-        assert_eq!(d.summary(), "Ukraine: 400 killed; Russia's MoD: 63 killed, later 89 killed");
+        assert_eq!(
+            d.summary(),
+            "Ukraine: 400 killed; Russia's MoD: 63 killed, later 89 killed"
+        );
     }
 }

@@ -110,7 +110,10 @@ pub(crate) fn insert_event(
 fn actor(code: Option<String>, text: Option<String>) -> Option<Actor> {
     match (code, text) {
         (None, None) => None,
-        (code, text) => Some(Actor { text: text.unwrap_or_default(), code: code.unwrap_or_default() }),
+        (code, text) => Some(Actor {
+            text: text.unwrap_or_default(),
+            code: code.unwrap_or_default(),
+        }),
     }
 }
 
@@ -121,15 +124,24 @@ fn usize_of(v: Option<i64>) -> Option<usize> {
 /// Reads a row selected with [`COLUMNS`].
 pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
     let weapons: Option<String> = r.get(22)?;
-    let weapons: Vec<String> =
-        weapons.and_then(|w| serde_json::from_str(&w).ok()).unwrap_or_default();
+    let weapons: Vec<String> = weapons
+        .and_then(|w| serde_json::from_str(&w).ok())
+        .unwrap_or_default();
     let loc_text: Option<String> = r.get(23)?;
     let location = loc_text.map(|text| -> rusqlite::Result<Location> {
-        Ok(Location { text, country: r.get(24)?, lat: r.get(25)?, lon: r.get(26)? })
+        Ok(Location {
+            text,
+            country: r.get(24)?,
+            lat: r.get(25)?,
+            lon: r.get(26)?,
+        })
     });
     let fat: (Option<i64>, Option<i64>) = (r.get(27)?, r.get(28)?);
     let fatalities = match fat {
-        (Some(min), Some(max)) => Some(Fatalities { min: min as u64, max: max as u64 }),
+        (Some(min), Some(max)) => Some(Fatalities {
+            min: min as u64,
+            max: max as u64,
+        }),
         _ => None,
     };
     let trigger = match (usize_of(r.get(32)?), usize_of(r.get(33)?)) {
@@ -148,7 +160,10 @@ pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
         cameo: r.get(17)?,
         goldstein: r.get(18)?,
         quad: r.get::<_, i64>(19)? as u8,
-        plover: Plover { kind: r.get(20)?, mode: r.get(21)? },
+        plover: Plover {
+            kind: r.get(20)?,
+            mode: r.get(21)?,
+        },
         weapons,
         location: location.transpose()?,
         fatalities,
@@ -172,6 +187,13 @@ pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
 
 /// Inserts the coder version if new; returns its id.
 pub(crate) fn coder_version_id(tx: &Transaction<'_>, version: &str) -> rusqlite::Result<i64> {
-    tx.execute("INSERT OR IGNORE INTO coder_versions(version) VALUES (?1)", [version])?;
-    tx.query_row("SELECT id FROM coder_versions WHERE version = ?1", [version], |r| r.get(0))
+    tx.execute(
+        "INSERT OR IGNORE INTO coder_versions(version) VALUES (?1)",
+        [version],
+    )?;
+    tx.query_row(
+        "SELECT id FROM coder_versions WHERE version = ?1",
+        [version],
+        |r| r.get(0),
+    )
 }

@@ -14,7 +14,8 @@ use std::time::Duration;
 pub const APP_ID: i64 = 0x7275_6e67;
 
 /// Migrations in order; migration `i` takes the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE coder_versions(
   id INTEGER PRIMARY KEY,
   version TEXT NOT NULL UNIQUE
@@ -88,7 +89,14 @@ CREATE TABLE splits(
   cameo TEXT NOT NULL,
   PRIMARY KEY(doc_id, sentence, cameo)
 ) WITHOUT ROWID;
-"#];
+"#,
+    // Version 2: candidate search in reconciliation reads clusters by start day within a short
+    // reach (see reconcile::SHORT_SPAN); the few long clusters (month- or year-precision
+    // reports) are found through this partial index instead of scanning the whole family.
+    r#"
+CREATE INDEX reconciled_long ON reconciled(family, day_lo) WHERE day_hi - day_lo > 31;
+"#,
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -100,13 +108,20 @@ pub(crate) fn open(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open(path).map_err(err)?;
     conn.busy_timeout(Duration::from_secs(120)).map_err(err)?;
     // Reading a pragma forces SQLite to read the header page: corruption shows up here.
-    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(err)?;
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(err)?;
+    let app_id: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(err)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(err)?;
     let tables: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
         .map_err(err)?;
     if app_id != APP_ID && !(app_id == 0 && tables == 0) {
-        return Err(StoreError::Foreign { path: path.to_path_buf(), app_id });
+        return Err(StoreError::Foreign {
+            path: path.to_path_buf(),
+            app_id,
+        });
     }
     if version > SCHEMA_VERSION {
         return Err(StoreError::TooNew {
@@ -115,9 +130,12 @@ pub(crate) fn open(path: &Path) -> Result<Connection, StoreError> {
             supported: SCHEMA_VERSION,
         });
     }
-    conn.pragma_update(None, "journal_mode", "WAL").map_err(err)?;
-    conn.pragma_update(None, "synchronous", "NORMAL").map_err(err)?;
-    conn.pragma_update(None, "foreign_keys", "ON").map_err(err)?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(err)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(err)?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(err)?;
     migrate(conn, path)
 }
 
@@ -128,7 +146,12 @@ fn check_header(path: &Path) -> Result<(), StoreError> {
     let mut f = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(StoreError::Io { path: path.to_path_buf(), source: e }),
+        Err(e) => {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source: e,
+            })
+        }
     };
     let mut head = [0u8; 16];
     let mut n = 0;
@@ -136,28 +159,42 @@ fn check_header(path: &Path) -> Result<(), StoreError> {
         match f.read(&mut head[n..]) {
             Ok(0) => break,
             Ok(k) => n += k,
-            Err(e) => return Err(StoreError::Io { path: path.to_path_buf(), source: e }),
+            Err(e) => {
+                return Err(StoreError::Io {
+                    path: path.to_path_buf(),
+                    source: e,
+                })
+            }
         }
     }
     if n == 0 || &head[..n] == b"SQLite format 3\0" {
         Ok(())
     } else {
-        Err(StoreError::NotSqlite { path: path.to_path_buf() })
+        Err(StoreError::NotSqlite {
+            path: path.to_path_buf(),
+        })
     }
 }
 
 fn migrate(mut conn: Connection, path: &Path) -> Result<Connection, StoreError> {
     let err = |e| StoreError::sqlite(path, e);
     loop {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
-        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(err)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let version: i64 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(err)?;
         if version >= SCHEMA_VERSION {
             tx.commit().map_err(err)?;
             return Ok(conn);
         }
-        tx.execute_batch(MIGRATIONS[version as usize]).map_err(err)?;
-        tx.pragma_update(None, "application_id", APP_ID).map_err(err)?;
-        tx.pragma_update(None, "user_version", version + 1).map_err(err)?;
+        tx.execute_batch(MIGRATIONS[version as usize])
+            .map_err(err)?;
+        tx.pragma_update(None, "application_id", APP_ID)
+            .map_err(err)?;
+        tx.pragma_update(None, "user_version", version + 1)
+            .map_err(err)?;
         tx.commit().map_err(err)?;
     }
 }
@@ -171,7 +208,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("x.db");
         let c = open(&p).unwrap();
-        let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let v: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(v, SCHEMA_VERSION);
         drop(c);
         open(&p).unwrap(); // reopening is a no-op
@@ -193,7 +232,8 @@ mod tests {
         let newer = dir.path().join("n.db");
         drop(open(&newer).unwrap());
         let c = Connection::open(&newer).unwrap();
-        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
         drop(c);
         let e = open(&newer).unwrap_err();
         assert!(matches!(e, StoreError::TooNew { .. }), "{e}");
@@ -213,6 +253,9 @@ mod tests {
         }
         std::fs::write(&p, &bytes).unwrap();
         let e = open(&p).unwrap_err();
-        assert!(matches!(e, StoreError::Corrupt { .. } | StoreError::NotSqlite { .. }), "{e}");
+        assert!(
+            matches!(e, StoreError::Corrupt { .. } | StoreError::NotSqlite { .. }),
+            "{e}"
+        );
     }
 }

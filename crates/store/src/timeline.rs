@@ -95,15 +95,19 @@ impl Store {
             let ev = &se.event;
             let dyad = by_dyad.then(|| {
                 let c = |a: &Option<rung_coder::Actor>| {
-                    a.as_ref().and_then(|a| country_of(&a.code)).unwrap_or_else(|| "?".into())
+                    a.as_ref()
+                        .and_then(|a| country_of(&a.code))
+                        .unwrap_or_else(|| "?".into())
                 };
                 format!("{}>{}", c(&ev.source), c(&ev.target))
             });
-            let row = map.entry((period.clone(), dyad.clone())).or_insert_with(|| TimelineRow {
-                period,
-                dyad,
-                ..Default::default()
-            });
+            let row = map
+                .entry((period.clone(), dyad.clone()))
+                .or_insert_with(|| TimelineRow {
+                    period,
+                    dyad,
+                    ..Default::default()
+                });
             row.events += 1;
             if (1..=4).contains(&ev.quad) {
                 row.quad[ev.quad as usize - 1] += 1;
@@ -117,7 +121,11 @@ impl Store {
         let rows = map
             .into_values()
             .map(|mut r| {
-                r.goldstein_mean = if r.events == 0 { 0.0 } else { r.goldstein_sum / r.events as f64 };
+                r.goldstein_mean = if r.events == 0 {
+                    0.0
+                } else {
+                    r.goldstein_sum / r.events as f64
+                };
                 r
             })
             .collect();

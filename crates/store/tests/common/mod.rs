@@ -46,7 +46,10 @@ pub struct FixtureCoder {
 }
 
 fn actor(a: &Option<[String; 2]>) -> Option<Actor> {
-    a.as_ref().map(|[text, code]| Actor { text: text.clone(), code: code.clone() })
+    a.as_ref().map(|[text, code]| Actor {
+        text: text.clone(),
+        code: code.clone(),
+    })
 }
 
 fn quad_goldstein(cameo: &str) -> (u8, f64) {
@@ -63,11 +66,20 @@ fn quad_goldstein(cameo: &str) -> (u8, f64) {
 impl DocumentCoder for FixtureCoder {
     fn code(&self, doc: &Document) -> Result<Coding, String> {
         if doc.text.contains("CODER-FAILS") {
-            return Err(format!("{}: the fixture coder refuses this document", doc.name));
+            return Err(format!(
+                "{}: the fixture coder refuses this document",
+                doc.name
+            ));
         }
-        let mut coding = Coding { doc_date: doc.meta.date.clone(), ..Default::default() };
+        let mut coding = Coding {
+            doc_date: doc.meta.date.clone(),
+            ..Default::default()
+        };
         for (i, fe) in self.events.get(&doc.name).into_iter().flatten().enumerate() {
-            let start = doc.text.find(&fe.sentence).ok_or_else(|| format!("{}: sentence not in text", doc.name))?;
+            let start = doc
+                .text
+                .find(&fe.sentence)
+                .ok_or_else(|| format!("{}: sentence not in text", doc.name))?;
             let span = [start, start + fe.sentence.len()];
             coding.sentences.push(span);
             let (quad, goldstein) = quad_goldstein(&fe.cameo);
@@ -82,7 +94,10 @@ impl DocumentCoder for FixtureCoder {
                 cameo: fe.cameo.clone(),
                 goldstein,
                 quad,
-                plover: Plover { kind: "ASSAULT".into(), mode: None },
+                plover: Plover {
+                    kind: "ASSAULT".into(),
+                    mode: None,
+                },
                 weapons: fe.weapons.clone(),
                 location: fe.location.as_ref().map(|[t, c]| Location {
                     text: t.clone(),
@@ -117,9 +132,25 @@ pub fn corpus() -> (Vec<Document>, FixtureCoder) {
         .into_iter()
         .map(|d| {
             events.insert(d.name.clone(), d.event);
-            let meta = Metadata { source: Some(d.outlet), date: Some(d.date), ..Default::default() };
-            Document { name: d.name, original: d.text.clone(), text: d.text, meta, ..Default::default() }
+            let meta = Metadata {
+                source: Some(d.outlet),
+                date: Some(d.date),
+                ..Default::default()
+            };
+            Document {
+                name: d.name,
+                original: d.text.clone(),
+                text: d.text,
+                meta,
+                ..Default::default()
+            }
         })
         .collect();
-    (docs, FixtureCoder { events, version: "fixture-1".into() })
+    (
+        docs,
+        FixtureCoder {
+            events,
+            version: "fixture-1".into(),
+        },
+    )
 }
