@@ -220,6 +220,23 @@ impl LegacyDictionaries {
             FileKind::Verbs(fl) => {
                 let v = read_verbs(&text, &file, fl, &mut problems)?;
                 self.verbs.extend(v.verbs);
+                // A `[###]`/`[+++]` time phrase keeps its sentence from being coded,
+                // as a discard phrase does.
+                for items in v.time_discards {
+                    let words: Option<Vec<_>> = items
+                        .into_iter()
+                        .map(|i| match i.kind {
+                            crate::model::ItemKind::Word(w) => Some(w),
+                            _ => None,
+                        })
+                        .collect();
+                    if let Some(phrase) = words.filter(|w| !w.is_empty()) {
+                        self.discards.push(crate::model::DiscardEntry {
+                            phrase,
+                            story: false,
+                        });
+                    }
+                }
                 for (k, s) in v.synsets {
                     self.synsets.entry(k).or_default().extend(s);
                 }

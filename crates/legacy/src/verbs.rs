@@ -23,6 +23,9 @@ pub struct VerbFile {
     pub synsets: HashMap<String, Vec<Vec<Item>>>,
     /// TABARI `<TIME>` phrases and their day shifts (`[-7]`), `None` for `[###]`-style.
     pub time_phrases: Vec<(Vec<Item>, Option<i32>)>,
+    /// `<TIME>` phrases coded `[###]` (discard) or `[+++]` (too complex): a sentence
+    /// holding one is not coded.
+    pub time_discards: Vec<Vec<Item>>,
 }
 
 enum State {
@@ -390,6 +393,9 @@ fn time_line(
         Ok(i) => i,
         Err(m) => return problems.bad(line, &format!("bad time phrase: {m}")),
     };
+    if matches!(shift.replace(' ', "").as_str(), "###" | "+++") {
+        out.time_discards.push(items.clone());
+    }
     out.time_phrases
         .push((items, shift.trim_start_matches('+').parse().ok()));
     Ok(())
@@ -403,6 +409,15 @@ mod tests {
     fn read(text: &str, flavor: Flavor) -> Result<VerbFile, LegacyError> {
         let mut p = Problems::new(Path::new("v.txt"), false);
         read_verbs(text, "v.txt", flavor, &mut p)
+    }
+
+    #[test]
+    fn time_discards_are_kept_apart() {
+        let text = "<TIME>\nLAST_WEEK [-7]\nWHEN_THE_RAINS_COME [+++]\nNEVER_EVER [###]\n</TIME>\n";
+        let v = read(text, Flavor::Tabari).unwrap();
+        assert_eq!(v.time_phrases.len(), 3);
+        assert_eq!(v.time_phrases[0].1, Some(-7));
+        assert_eq!(v.time_discards.len(), 2);
     }
 
     #[test]
