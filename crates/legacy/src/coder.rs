@@ -268,8 +268,12 @@ impl<'d> LegacyCoder<'d> {
             verb_starts: Vec::new(),
         };
         self.find_units(&mut s, date);
-        if s.units.iter().any(|u| u.codes.iter().any(|c| c == "###")) {
-            return Vec::new(); // `###` actor: TABARI's discard code
+        // `###` actor: TABARI's discard code; `+++`: the sentence is too complex to code.
+        if s.units
+            .iter()
+            .any(|u| u.codes.iter().any(|c| c == "###" || c == "+++"))
+        {
+            return Vec::new();
         }
         make_groups(&mut s, self.dicts);
         let verbs = self.find_verbs(&s, analysis);
