@@ -1157,7 +1157,11 @@ fn compose(code: &str, agent: &crate::model::AgentEntry) -> Vec<String> {
     codes
         .into_iter()
         .map(|c| {
-            if agent.prefix {
+            // An actor that already carries the agent's role ("activists Amnesty
+            // International", NGM + NGM) keeps its code.
+            if agent.prefix && c.starts_with(agent.code.as_str()) {
+                c
+            } else if agent.prefix {
                 format!("{}{}", agent.code, c)
             } else if c.ends_with(agent.code.as_str()) {
                 c
