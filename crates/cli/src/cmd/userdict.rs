@@ -64,12 +64,12 @@ fn add_actors(
     use rung_legacy::model::DateBound;
     let day = |k: i32| (k / 10_000, ((k / 100) % 100) as u8, (k % 100) as u8);
     type Date = (i32, u8, u8);
+    type Range = (Option<Date>, Option<Date>);
     // rung-dict needs one code per phrase per day: dated codes go first (so a default
     // beside them does not shadow them), and a range overlapping one already taken is
     // left out.
-    let mut taken: std::collections::HashMap<String, Vec<(Option<Date>, Option<Date>)>> =
-        std::collections::HashMap::new();
-    let overlaps = |a: &(Option<Date>, Option<Date>), b: &(Option<Date>, Option<Date>)| {
+    let mut taken: std::collections::HashMap<String, Vec<Range>> = std::collections::HashMap::new();
+    let overlaps = |a: &Range, b: &Range| {
         let starts_before_end = |s: Option<Date>, e: Option<Date>| match (s, e) {
             (Some(s), Some(e)) => s <= e,
             _ => true,
