@@ -292,9 +292,9 @@ pub(crate) fn read_agents(
             continue;
         }
         let mut names = expand_substitutions(&name, &subs);
-        if flavor == Flavor::Petrarch {
-            names = with_plurals(names, plurals.as_deref());
-        }
+        // Agents are nouns: both coders match their regular plurals ("Guerrillas" for
+        // GUERRILLA_, whose `_` would otherwise make it exact in TABARI).
+        names = with_plurals(names, plurals.as_deref());
         let phrases: Vec<Phrase> = names
             .iter()
             .map(|n| parse_phrase(n, flavor.stems()))
