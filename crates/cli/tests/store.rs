@@ -14,7 +14,11 @@ fn run(args: &[&str]) -> Output {
 
 fn ok(args: &[&str]) -> String {
     let out = run(args);
-    assert!(out.status.success(), "rung {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "rung {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -45,7 +49,17 @@ fn killed_ingest_resumes_without_loss_or_doubles() {
     let db = dir.path().join("k.db");
     let dbs = db.to_str().unwrap();
     let mut child = rung()
-        .args(["ingest", "--no-code", "--batch", "40", "--threads", "1", "--db", dbs, src.to_str().unwrap()])
+        .args([
+            "ingest",
+            "--no-code",
+            "--batch",
+            "40",
+            "--threads",
+            "1",
+            "--db",
+            dbs,
+            src.to_str().unwrap(),
+        ])
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
@@ -68,12 +82,22 @@ fn killed_ingest_resumes_without_loss_or_doubles() {
     let _ = child.wait();
     let partial = stats(&db).documents;
     eprintln!("killed after {partial} of {n} documents");
-    assert!(partial % 40 == 0 || partial == n as u64, "whole batches only: {partial}");
+    assert!(
+        partial % 40 == 0 || partial == n as u64,
+        "whole batches only: {partial}"
+    );
     let out = run(&["ingest", "--no-code", "--db", dbs, src.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let s = stats(&db);
     assert_eq!(s.documents, n as u64, "nothing lost, nothing doubled");
-    let again = String::from_utf8_lossy(&run(&["ingest", "--no-code", "--db", dbs, src.to_str().unwrap()]).stderr).into_owned();
+    let again = String::from_utf8_lossy(
+        &run(&["ingest", "--no-code", "--db", dbs, src.to_str().unwrap()]).stderr,
+    )
+    .into_owned();
     assert!(again.contains(&format!("{n} already stored")), "{again}");
 }
 
@@ -97,7 +121,15 @@ fn two_concurrent_ingests_both_succeed() {
     let db = dir.path().join("c.db");
     let spawn = || {
         rung()
-            .args(["ingest", "--no-code", "--batch", "16", "--db", db.to_str().unwrap(), src.to_str().unwrap()])
+            .args([
+                "ingest",
+                "--no-code",
+                "--batch",
+                "16",
+                "--db",
+                db.to_str().unwrap(),
+                src.to_str().unwrap(),
+            ])
             .stderr(Stdio::piped())
             .spawn()
             .unwrap()
@@ -105,52 +137,105 @@ fn two_concurrent_ingests_both_succeed() {
     let (a, b) = (spawn(), spawn());
     for c in [a, b] {
         let out = c.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     assert_eq!(stats(&db).documents, 800);
 }
 
 fn python() -> PathBuf {
-    std::env::var_os("RUNG_PYTHON").map(PathBuf::from).unwrap_or_else(|| "python3".into())
+    std::env::var_os("RUNG_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "python3".into())
 }
 
 fn has_pyarrow() -> bool {
-    Command::new(python()).args(["-c", "import pyarrow.parquet"]).output().map(|o| o.status.success()).unwrap_or(false)
+    Command::new(python())
+        .args(["-c", "import pyarrow.parquet"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
 }
 
 /// Ingests the seed articles with the real coder into a fresh store.
 fn seeds_store(dir: &Path) -> Option<PathBuf> {
     let seeds = rung_testkit::require_shared("seeds")?;
     let db = dir.join("seeds.db");
-    let out = run(&["ingest", "--db", db.to_str().unwrap(), seeds.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&[
+        "ingest",
+        "--db",
+        db.to_str().unwrap(),
+        seeds.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     Some(db)
 }
 
 #[test]
 fn parquet_export_reads_back_with_the_same_row_count() {
     let dir = tempfile::tempdir().unwrap();
-    let Some(db) = seeds_store(dir.path()) else { return };
+    let Some(db) = seeds_store(dir.path()) else {
+        return;
+    };
     let dbs = db.to_str().unwrap();
     let jsonl = ok(&["events", "--db", dbs, "--format", "jsonl"]);
     let rows = jsonl.lines().count();
     assert!(rows > 0, "the seeds hold events");
     let pq = dir.path().join("e.parquet");
-    ok(&["export", "--db", dbs, "--format", "parquet", "--out", pq.to_str().unwrap()]);
+    ok(&[
+        "export",
+        "--db",
+        dbs,
+        "--format",
+        "parquet",
+        "--out",
+        pq.to_str().unwrap(),
+    ]);
     let gd = dir.path().join("e.tsv");
-    ok(&["export", "--db", dbs, "--format", "gdelt", "--out", gd.to_str().unwrap()]);
+    ok(&[
+        "export",
+        "--db",
+        dbs,
+        "--format",
+        "gdelt",
+        "--out",
+        gd.to_str().unwrap(),
+    ]);
     let gdelt = std::fs::read_to_string(&gd).unwrap();
     assert!(gdelt.lines().all(|l| l.split('\t').count() == 61));
     if !has_pyarrow() {
         if std::env::var("RUNG_REQUIRE_SHARED").as_deref() == Ok("1") {
-            panic!("pyarrow is missing ({:?}) and RUNG_REQUIRE_SHARED=1", python());
+            panic!(
+                "pyarrow is missing ({:?}) and RUNG_REQUIRE_SHARED=1",
+                python()
+            );
         }
-        eprintln!("skipping the Parquet read-back: pyarrow is not installed for {:?} (set RUNG_PYTHON)", python());
+        eprintln!(
+            "skipping the Parquet read-back: pyarrow is not installed for {:?} (set RUNG_PYTHON)",
+            python()
+        );
         return;
     }
-    let script = format!("import pyarrow.parquet as pq; print(pq.read_table({:?}).num_rows)", pq.to_str().unwrap());
-    let out = Command::new(python()).args(["-c", &script]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let script = format!(
+        "import pyarrow.parquet as pq; print(pq.read_table({:?}).num_rows)",
+        pq.to_str().unwrap()
+    );
+    let out = Command::new(python())
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let n: usize = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
     assert_eq!(n, rows);
 }
@@ -158,13 +243,21 @@ fn parquet_export_reads_back_with_the_same_row_count() {
 #[test]
 fn seeds_ladder_lists_the_deliveries_in_date_order() {
     let dir = tempfile::tempdir().unwrap();
-    let Some(db) = seeds_store(dir.path()) else { return };
+    let Some(db) = seeds_store(dir.path()) else {
+        return;
+    };
     let out = ok(&["ladder", "--db", db.to_str().unwrap(), "--format", "jsonl"]);
-    let rungs: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let rungs: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let mut order = Vec::new();
     for want in ["javelin", "howitzer", "himars", "patriot", "atacms"] {
         let first = rungs.iter().position(|r| {
-            r["kind"] == "delivery" && r["weapon"].as_str().is_some_and(|w| w.to_lowercase().contains(want))
+            r["kind"] == "delivery"
+                && r["weapon"]
+                    .as_str()
+                    .is_some_and(|w| w.to_lowercase().contains(want))
         });
         order.push((want, first));
     }
@@ -173,5 +266,8 @@ fn seeds_ladder_lists_the_deliveries_in_date_order() {
         assert!(pos.is_some(), "no delivery rung for {want}: {out}");
     }
     let positions: Vec<usize> = order.iter().filter_map(|(_, p)| *p).collect();
-    assert!(positions.windows(2).all(|w| w[0] < w[1]), "date order: {order:?}");
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "date order: {order:?}"
+    );
 }

@@ -3,8 +3,8 @@
 
 use anyhow::Context;
 use rung_store::{
-    Bucket, Coding, DocumentCoder, EventFilter, ExportFormat, IngestOptions, IngestReport, Input, Progress, Rung,
-    Store, StoredEvent, WeaponInfo,
+    Bucket, Coding, DocumentCoder, EventFilter, ExportFormat, IngestOptions, IngestReport, Input,
+    Progress, Rung, Store, StoredEvent, WeaponInfo,
 };
 use rung_text::{DocDate, Document};
 use std::io::{IsTerminal, Write};
@@ -114,7 +114,11 @@ struct RealCoder {
 impl DocumentCoder for RealCoder {
     fn code(&self, doc: &Document) -> Result<Coding, String> {
         let c = self.coder.code(doc, self.doc_date);
-        Ok(Coding { doc_date: c.doc_date, sentences: c.sentences, events: c.events })
+        Ok(Coding {
+            doc_date: c.doc_date,
+            sentences: c.sentences,
+            events: c.events,
+        })
     }
     fn version(&self) -> String {
         self.coder.version()
@@ -189,18 +193,27 @@ fn finish(cmd: &str, pb: Option<indicatif::ProgressBar>, r: &IngestReport) -> Ex
 }
 
 fn threads(n: Option<usize>) -> usize {
-    n.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1)
+    n.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
 }
 
 /// Runs `rung ingest`.
 pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut store = open(&a.db)?;
     let coder = coder(a.no_code, a.doc_date)?;
-    let opts = IngestOptions { threads: threads(a.threads), batch_size: a.batch.max(1) };
-    let inputs = rung_text::read_inputs(&a.paths, &rung_text::ReadOptions { lossy: a.lossy }).map(|r| match r {
-        Ok(doc) => Input::Document(doc),
-        Err(e) => Input::Failed { name: failed_name(&e), error: e.to_string() },
-    });
+    let opts = IngestOptions {
+        threads: threads(a.threads),
+        batch_size: a.batch.max(1),
+    };
+    let inputs = rung_text::read_inputs(&a.paths, &rung_text::ReadOptions { lossy: a.lossy }).map(
+        |r| match r {
+            Ok(doc) => Input::Document(doc),
+            Err(e) => Input::Failed {
+                name: failed_name(&e),
+                error: e.to_string(),
+            },
+        },
+    );
     let pb = progress_bar("ingesting");
     let report = store.ingest(inputs, coder.as_ref(), &opts, &|p| show_progress(&pb, p))?;
     Ok(finish("ingest", pb, &report))
@@ -209,8 +222,12 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
 fn failed_name(e: &rung_text::ReadError) -> String {
     use rung_text::ReadError::*;
     match e {
-        Open { path, .. } | Directory { path, .. } | Io { path, .. } | Empty { path } => path.clone(),
-        Binary { path, .. } | Utf8 { path, .. } | Record { path, .. } | Feed { path, .. } => path.clone(),
+        Open { path, .. } | Directory { path, .. } | Io { path, .. } | Empty { path } => {
+            path.clone()
+        }
+        Binary { path, .. } | Utf8 { path, .. } | Record { path, .. } | Feed { path, .. } => {
+            path.clone()
+        }
         NoText { path } => path.clone(),
         #[allow(unreachable_patterns)]
         _ => String::new(),
@@ -240,7 +257,10 @@ pub struct RecodeArgs {
 pub fn recode(a: RecodeArgs) -> anyhow::Result<ExitCode> {
     let mut store = open(&a.db)?;
     let coder = coder(false, None)?;
-    let opts = IngestOptions { threads: threads(a.threads), batch_size: 256 };
+    let opts = IngestOptions {
+        threads: threads(a.threads),
+        batch_size: 256,
+    };
     let pb = progress_bar("recoding");
     let report = store.recode(coder.as_ref(), &opts, a.force, &|p| show_progress(&pb, p))?;
     Ok(finish("recode", pb, &report))
@@ -297,8 +317,11 @@ fn print_table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> st
         }
     }
     let line = |cells: Vec<&str>| -> String {
-        let padded: Vec<String> =
-            cells.iter().zip(&widths).map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count()))).collect();
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
         padded.join("  ").trim_end().to_string()
     };
     writeln!(out, "{}", line(header.to_vec()))?;
@@ -309,7 +332,9 @@ fn print_table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> st
 }
 
 fn actor_code(a: &Option<rung_coder::Actor>) -> String {
-    a.as_ref().map(|a| a.code.clone()).unwrap_or_else(|| "-".into())
+    a.as_ref()
+        .map(|a| a.code.clone())
+        .unwrap_or_else(|| "-".into())
 }
 
 fn event_row(se: &StoredEvent) -> Vec<String> {
@@ -317,19 +342,35 @@ fn event_row(se: &StoredEvent) -> Vec<String> {
     vec![
         se.id.to_string(),
         se.reconciled.map(|r| r.to_string()).unwrap_or_default(),
-        e.date.clone().unwrap_or_else(|| format!("({})", se.doc_date.clone().unwrap_or_else(|| "?".into()))),
+        e.date
+            .clone()
+            .unwrap_or_else(|| format!("({})", se.doc_date.clone().unwrap_or_else(|| "?".into()))),
         actor_code(&e.source),
         e.cameo.clone(),
         actor_code(&e.target),
         e.weapons.join(","),
-        e.location.as_ref().map(|l| l.text.clone()).unwrap_or_default(),
-        e.fatalities.map(|f| if f.min == f.max { f.min.to_string() } else { format!("{}-{}", f.min, f.max) }).unwrap_or_default(),
+        e.location
+            .as_ref()
+            .map(|l| l.text.clone())
+            .unwrap_or_default(),
+        e.fatalities
+            .map(|f| {
+                if f.min == f.max {
+                    f.min.to_string()
+                } else {
+                    format!("{}-{}", f.min, f.max)
+                }
+            })
+            .unwrap_or_default(),
         trunc(se.outlet.as_deref().unwrap_or(&e.doc), 20),
         trunc(&e.text, 70),
     ]
 }
 
-const EVENT_HEADER: [&str; 11] = ["id", "rec", "date", "source", "code", "target", "weapons", "place", "killed", "outlet", "sentence"];
+const EVENT_HEADER: [&str; 11] = [
+    "id", "rec", "date", "source", "code", "target", "weapons", "place", "killed", "outlet",
+    "sentence",
+];
 
 /// Runs `rung events`.
 pub fn events(a: EventsArgs) -> anyhow::Result<ExitCode> {
@@ -357,32 +398,60 @@ pub fn events(a: EventsArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn reconciled_list(store: &Store, filter: &EventFilter, format: ListFormat, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+fn reconciled_list(
+    store: &Store,
+    filter: &EventFilter,
+    format: ListFormat,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     let day = |s: &Option<String>| -> anyhow::Result<Option<i64>> {
         Ok(match s {
-            Some(s) => Some(rung_store::date::parse_window(s).ok_or_else(|| rung_store::StoreError::BadDate(s.clone()))?.lo),
+            Some(s) => Some(
+                rung_store::date::parse_window(s)
+                    .ok_or_else(|| rung_store::StoreError::BadDate(s.clone()))?
+                    .lo,
+            ),
             None => None,
         })
     };
     let until = match &filter.until {
-        Some(s) => Some(rung_store::date::parse_window(s).ok_or_else(|| rung_store::StoreError::BadDate(s.clone()))?.hi),
+        Some(s) => Some(
+            rung_store::date::parse_window(s)
+                .ok_or_else(|| rung_store::StoreError::BadDate(s.clone()))?
+                .hi,
+        ),
         None => None,
     };
     let ids = store.reconciled_ids(day(&filter.since)?, until)?;
     let mut rows = Vec::new();
     for id in ids.into_iter().take(filter.limit.unwrap_or(usize::MAX)) {
         let r = store.reconciled(id)?;
-        let Some(rep) = r.reports.iter().find(|p| p.event.id == r.representative).or(r.reports.first()) else { continue };
+        let Some(rep) = r
+            .reports
+            .iter()
+            .find(|p| p.event.id == r.representative)
+            .or(r.reports.first())
+        else {
+            continue;
+        };
         let e = &rep.event.event;
         if let Some(d) = &filter.dyad {
-            let c = |a: &Option<rung_coder::Actor>| a.as_ref().and_then(|a| rung_store::country_of(&a.code)).unwrap_or_default();
+            let c = |a: &Option<rung_coder::Actor>| {
+                a.as_ref()
+                    .and_then(|a| rung_store::country_of(&a.code))
+                    .unwrap_or_default()
+            };
             let (s, t) = (c(&e.source), c(&e.target));
             let ok = (s == d.a && t == d.b) || (!d.directed && s == d.b && t == d.a);
             if !ok {
                 continue;
             }
         }
-        if filter.code.as_deref().is_some_and(|c| !e.cameo.starts_with(c)) {
+        if filter
+            .code
+            .as_deref()
+            .is_some_and(|c| !e.cameo.starts_with(c))
+        {
             continue;
         }
         if format == ListFormat::Jsonl {
@@ -400,8 +469,16 @@ fn reconciled_list(store: &Store, filter: &EventFilter, format: ListFormat, out:
         if r.conflicts.locations.conflict {
             flags.push(format!("PLACE? {}", r.conflicts.locations.summary()));
         }
-        let outlets: std::collections::BTreeSet<String> =
-            r.reports.iter().map(|p| p.event.outlet.clone().unwrap_or_else(|| p.event.event.doc.clone())).collect();
+        let outlets: std::collections::BTreeSet<String> = r
+            .reports
+            .iter()
+            .map(|p| {
+                p.event
+                    .outlet
+                    .clone()
+                    .unwrap_or_else(|| p.event.event.doc.clone())
+            })
+            .collect();
         rows.push(vec![
             r.id.to_string(),
             r.first_day.clone().unwrap_or_default(),
@@ -414,7 +491,17 @@ fn reconciled_list(store: &Store, filter: &EventFilter, format: ListFormat, out:
             trunc(&e.text, 60),
         ]);
     }
-    let header = ["rec", "from", "source", "code", "target", "reports", "outlets", "conflicts", "sentence"];
+    let header = [
+        "rec",
+        "from",
+        "source",
+        "code",
+        "target",
+        "reports",
+        "outlets",
+        "conflicts",
+        "sentence",
+    ];
     match format {
         ListFormat::Jsonl => {}
         ListFormat::Table => print_table(out, &header, &rows)?,
@@ -487,7 +574,18 @@ pub fn timeline(a: TimelineArgs) -> anyhow::Result<ExitCode> {
     let t = store.timeline(bucket, &a.filter.filter()?, a.by_dyad, a.reports)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let header = ["period", "dyad", "events", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean", "material_conflict"];
+    let header = [
+        "period",
+        "dyad",
+        "events",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "goldstein_sum",
+        "goldstein_mean",
+        "material_conflict",
+    ];
     let rows: Vec<Vec<String>> = t
         .rows
         .iter()
@@ -510,7 +608,10 @@ pub fn timeline(a: TimelineArgs) -> anyhow::Result<ExitCode> {
         SeriesFormat::Table => {
             print_table(&mut out, &header, &rows)?;
             if t.imprecise > 0 {
-                eprintln!("rung timeline: {} events dated too coarsely for this bucket were left out", t.imprecise);
+                eprintln!(
+                    "rung timeline: {} events dated too coarsely for this bucket were left out",
+                    t.imprecise
+                );
             }
         }
         SeriesFormat::Csv => {
@@ -535,10 +636,17 @@ struct DictWeapons(rung_dict::Dictionaries);
 
 impl WeaponInfo for DictWeapons {
     fn category(&self, weapon: &str) -> Option<String> {
-        self.0.weapons.get(weapon).map(|w| format!("{:?}", w.category).to_lowercase())
+        self.0
+            .weapons
+            .get(weapon)
+            .map(|w| format!("{:?}", w.category).to_lowercase())
     }
     fn origin(&self, weapon: &str) -> Option<String> {
-        self.0.weapons.get(weapon).map(|w| w.origin.clone()).filter(|o| !o.is_empty())
+        self.0
+            .weapons
+            .get(weapon)
+            .map(|w| w.origin.clone())
+            .filter(|o| !o.is_empty())
     }
 }
 
@@ -560,7 +668,18 @@ pub struct LadderArgs {
 fn print_rungs(rungs: &[Rung], format: ListFormat) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let header = ["date", "kind", "actor", "counterpart", "what", "category", "origin", "event", "outlet", "sentence"];
+    let header = [
+        "date",
+        "kind",
+        "actor",
+        "counterpart",
+        "what",
+        "category",
+        "origin",
+        "event",
+        "outlet",
+        "sentence",
+    ];
     let rows: Vec<Vec<String>> = rungs
         .iter()
         .map(|r| {
@@ -607,7 +726,10 @@ fn weapon_info() -> Option<DictWeapons> {
 pub fn ladder(a: LadderArgs) -> anyhow::Result<ExitCode> {
     let store = open(&a.db)?;
     let info = weapon_info();
-    print_rungs(&store.ladder(info.as_ref().map(|i| i as &dyn WeaponInfo))?, a.format)?;
+    print_rungs(
+        &store.ladder(info.as_ref().map(|i| i as &dyn WeaponInfo))?,
+        a.format,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -633,7 +755,10 @@ pub struct AlertsArgs {
 pub fn alerts(a: AlertsArgs) -> anyhow::Result<ExitCode> {
     let store = open(&a.db)?;
     let info = weapon_info();
-    print_rungs(&store.alerts(&a.since, info.as_ref().map(|i| i as &dyn WeaponInfo))?, a.format)?;
+    print_rungs(
+        &store.alerts(&a.since, info.as_ref().map(|i| i as &dyn WeaponInfo))?,
+        a.format,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -702,7 +827,12 @@ pub struct ReconcileArgs {
     #[command(flatten)]
     db: DbArg,
     /// Show a reconciled event: reports, match features and scores, conflicts.
-    #[arg(long, value_name = "ID", conflicts_with = "split", required_unless_present = "split")]
+    #[arg(
+        long,
+        value_name = "ID",
+        conflicts_with = "split",
+        required_unless_present = "split"
+    )]
     explain: Option<i64>,
     /// Undo a merge: the report becomes an event of its own and stays apart on recode.
     #[arg(long, value_name = "REPORT_ID")]
@@ -720,7 +850,9 @@ pub fn reconcile(a: ReconcileArgs) -> anyhow::Result<ExitCode> {
         eprintln!("rung reconcile: report {report} is now reconciled event {rec}");
         return Ok(ExitCode::SUCCESS);
     }
-    let Some(id) = a.explain else { return Ok(ExitCode::SUCCESS) };
+    let Some(id) = a.explain else {
+        return Ok(ExitCode::SUCCESS);
+    };
     let r = store.reconciled(id)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -757,7 +889,11 @@ pub fn reconcile(a: ReconcileArgs) -> anyhow::Result<ExitCode> {
             None => writeln!(out, "    {}", p.features)?,
         }
     }
-    for (name, d) in [("fatalities", &r.conflicts.fatalities), ("dates", &r.conflicts.dates), ("places", &r.conflicts.locations)] {
+    for (name, d) in [
+        ("fatalities", &r.conflicts.fatalities),
+        ("dates", &r.conflicts.dates),
+        ("places", &r.conflicts.locations),
+    ] {
         if !d.claims.is_empty() {
             let flag = if d.conflict { "CONFLICT" } else { "agree" };
             writeln!(out, "  {name} ({flag}): {}", d.summary())?;
