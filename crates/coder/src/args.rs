@@ -195,10 +195,7 @@ mod tests {
     use crate::view::TestTree;
 
     fn view(s: &str) -> SentView {
-        let t = TestTree::parse(s);
-        let mut v = SentView::default();
-        v.load(&t.forms(), &vec![[0, 0]; t.rows.len()], &t);
-        v
+        TestTree::view(s)
     }
 
     #[test]

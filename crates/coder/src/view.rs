@@ -361,6 +361,14 @@ impl TestTree {
     pub(crate) fn forms(&self) -> Vec<&str> {
         self.rows.iter().map(|r| r.0.as_str()).collect()
     }
+
+    /// A [`SentView`] of a tree written as `form/UPOS/lemma/head/deprel` words.
+    pub(crate) fn view(s: &str) -> SentView {
+        let t = TestTree::parse(s);
+        let mut v = SentView::default();
+        v.load(&t.forms(), &vec![[0, 0]; t.rows.len()], &t);
+        v
+    }
 }
 
 #[cfg(test)]

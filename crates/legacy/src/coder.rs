@@ -51,6 +51,24 @@ fn lookup_keys(token: &str) -> impl Iterator<Item = &str> {
 
 type Index = HashMap<String, Vec<(u32, u32)>>;
 
+/// Indexes entry `i`'s phrase `j` under the key of its first word (phrases without one
+/// are not indexed).
+fn index<'a, E, P>(entries: E) -> Index
+where
+    E: Iterator<Item = P>,
+    P: Iterator<Item = Option<&'a str>>,
+{
+    let mut idx = Index::new();
+    for (i, phrases) in entries.enumerate() {
+        for (j, first) in phrases.enumerate() {
+            if let Some(w) = first {
+                idx.entry(key_of(w)).or_default().push((i as u32, j as u32));
+            }
+        }
+    }
+    idx
+}
+
 /// Codes sentences with a set of [`LegacyDictionaries`].
 pub struct LegacyCoder<'d> {
     dicts: &'d LegacyDictionaries,
@@ -136,39 +154,23 @@ struct Binding {
 impl<'d> LegacyCoder<'d> {
     /// Indexes the dictionaries for coding; options come from the dictionaries.
     pub fn new(dicts: &'d LegacyDictionaries) -> Self {
-        let mut actors = Index::new();
-        for (i, a) in dicts.actors.iter().enumerate() {
-            for (j, p) in a.phrases.iter().enumerate() {
-                if let Some(w) = p.first() {
-                    actors
-                        .entry(key_of(&w.text))
-                        .or_default()
-                        .push((i as u32, j as u32));
-                }
-            }
-        }
-        let mut agents = Index::new();
-        for (i, a) in dicts.agents.iter().enumerate() {
-            for (j, p) in a.phrases.iter().enumerate() {
-                if let Some(w) = p.first() {
-                    agents
-                        .entry(key_of(&w.text))
-                        .or_default()
-                        .push((i as u32, j as u32));
-                }
-            }
-        }
-        let mut verbs = Index::new();
-        for (i, v) in dicts.verbs.iter().enumerate() {
-            for (j, f) in v.forms.iter().enumerate() {
-                if !f.verb.text.is_empty() {
-                    verbs
-                        .entry(key_of(&f.verb.text))
-                        .or_default()
-                        .push((i as u32, j as u32));
-                }
-            }
-        }
+        let actors = index(
+            dicts
+                .actors
+                .iter()
+                .map(|a| a.phrases.iter().map(|p| p.first().map(|w| w.text.as_str()))),
+        );
+        let agents = index(
+            dicts
+                .agents
+                .iter()
+                .map(|a| a.phrases.iter().map(|p| p.first().map(|w| w.text.as_str()))),
+        );
+        let verbs = index(dicts.verbs.iter().map(|v| {
+            v.forms
+                .iter()
+                .map(|f| Some(f.verb.text.as_str()).filter(|t| !t.is_empty()))
+        }));
         LegacyCoder {
             dicts,
             options: dicts.options.clone(),
