@@ -11,7 +11,7 @@ corpus=target/bench/war-${mb}mb.jsonl
 mkdir -p target/bench
 [ -f "$corpus" ] || python3 bench/gen_corpus.py "$corpus" --bytes $((mb * 1000000))
 cargo build --release -q -p rung
-rung=target/release/rung
+rung=${CARGO_TARGET_DIR:-target}/release/rung
 bytes=$(stat -c %s "$corpus")
 
 secs() { # command... -> wall seconds and max RSS (KiB), via /usr/bin/time

@@ -273,6 +273,13 @@ fn advise_huge_pages<T>(v: &Vec<T>) {
     let _ = v;
 }
 
+/// Whether this CPU has AVX2 (checked once; the answer is cached by std).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn avx2() -> bool {
+    std::arch::is_x86_feature_detected!("avx2")
+}
+
 /// Hints the CPU to start loading the cache line holding `p`. Only a hint: it never faults
 /// and changes no result, only when the memory arrives.
 #[inline(always)]
@@ -375,8 +382,30 @@ impl Weights {
     /// them all, prefetch every found row, then sum the rows. Sums go into a 256-wide
     /// accumulator indexed by a `u8` class, so the sparse loop needs no bounds check. Integer
     /// addition is associative, so the result is exactly the old one whatever the order.
+    ///
+    /// The body is compiled twice: for the x86-64 baseline (SSE2) and, chosen at run time
+    /// when the CPU has it, for AVX2, where widening and adding a dense row of `i16` is one
+    /// instruction per 8 classes instead of five per 4 (dense rows were most of the work:
+    /// pruning the table to 5% of its size only gained 20%, so misses were not).
     #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        #[cfg(target_arch = "x86_64")]
+        if avx2() {
+            // SAFETY: the CPU supports AVX2 (checked at run time just above).
+            unsafe { self.score_avx2(feats, scores) };
+            return;
+        }
+        self.score_body(feats, scores);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn score_avx2(&self, feats: &[u64], scores: &mut [i32]) {
+        self.score_body(feats, scores);
+    }
+
+    #[inline(always)]
+    fn score_body(&self, feats: &[u64], scores: &mut [i32]) {
         let n = self.n_classes.min(scores.len());
         let width = dense_width(n);
         let mut acc = [0i32; 256];
