@@ -153,6 +153,10 @@ impl Coder {
         s.state.clear();
         let mut forms: Vec<&str> = Vec::new();
         let mut spans: Vec<[usize; 2]> = Vec::new();
+        // A document with no running text at all (a terse monitor note, a feed item that is
+        // one unpunctuated line) is coded from its heading lines; in an article they only
+        // repeat the lede, so there they are not coded.
+        let headings_are_body = !sentences.iter().any(|s| s.kind == SentenceKind::Body);
         for (si, sent) in sentences.iter().enumerate() {
             forms.clear();
             spans.clear();
@@ -161,7 +165,8 @@ impl Coder {
                 spans.push([t.start as usize, t.end as usize]);
             }
             let actors = self.dicts.actors.find(&forms);
-            let body = sent.kind == SentenceKind::Body;
+            let body = sent.kind == SentenceKind::Body
+                || (headings_are_body && sent.kind == SentenceKind::Heading);
             if body && self.worth_parsing(&forms, &actors) {
                 self.model.analyse(&forms, &mut s.analysis);
                 s.view.load(&forms, &spans, &s.analysis);
