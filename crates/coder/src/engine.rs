@@ -482,11 +482,41 @@ impl Engine<'_> {
         if let Some(s) = own.or(by) {
             return (Some(s), tgt, theme);
         }
-        let h = v.parent(i);
+        // "launched dozens of strikes", "a wave of attacks": a counting noun stands between
+        // the event noun and its light verb.
+        let counted = (v.rel(i) == "nmod" && v.case_of(i) == Some("of"))
+            .then(|| v.parent(i))
+            .flatten()
+            .filter(|&q| {
+                matches!(
+                    v.lemma[q].as_str(),
+                    "dozen"
+                        | "dozens"
+                        | "hundred"
+                        | "hundreds"
+                        | "score"
+                        | "scores"
+                        | "series"
+                        | "wave"
+                        | "barrage"
+                        | "number"
+                        | "string"
+                        | "volley"
+                        | "salvo"
+                        | "round"
+                        | "couple"
+                        | "thousand"
+                        | "thousands"
+                )
+            });
+        let (carrier, h) = match counted {
+            Some(q) => (q, v.parent(q)),
+            None => (i, v.parent(i)),
+        };
         // Object of a light verb: "launched an attack", "carried out strikes".
         if let Some(h) = h {
             let light = self.p.light(&v.lemma[h]).is_some() && v.upos[h] == Upos::Verb;
-            if light && matches!(v.rel(i), "obj" | "nsubj") {
+            if light && matches!(v.rel(carrier), "obj" | "nsubj") {
                 let passive = args::is_passive(v, h);
                 let s = if passive {
                     args::agent(v, h)
