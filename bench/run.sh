@@ -20,10 +20,10 @@ secs() { # command... -> wall seconds and max RSS (KiB), via /usr/bin/time
 }
 
 read -r gz_s gz_rss < <(secs gzip -6 -c "$corpus")
-read -r t1 rss1 < <(secs "$rung" code --threads 1 "$corpus")
+read -r t1 rss1 < <(secs "$rung" code --stats --threads 1 "$corpus")
 sents=$(grep -oE '[0-9]+ sentences' target/bench/stderr.txt | head -1 | cut -d' ' -f1)
 events=$(grep -oE '[0-9]+ events' target/bench/stderr.txt | head -1 | cut -d' ' -f1)
-read -r t2 rss2 < <(secs "$rung" code --threads 2 "$corpus")
+read -r t2 rss2 < <(secs "$rung" code --stats --threads 2 "$corpus")
 
 python3 - "$bytes" "$sents" "$events" "$gz_s" "$t1" "$t2" "$rss1" "$rss2" <<'PY'
 import sys
