@@ -83,7 +83,7 @@ fn killed_ingest_resumes_without_loss_or_doubles() {
     let partial = stats(&db).documents;
     eprintln!("killed after {partial} of {n} documents");
     assert!(
-        partial % 40 == 0 || partial == n as u64,
+        partial.is_multiple_of(40) || partial == n as u64,
         "whole batches only: {partial}"
     );
     let out = run(&["ingest", "--no-code", "--db", dbs, src.to_str().unwrap()]);

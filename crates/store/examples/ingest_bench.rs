@@ -74,7 +74,7 @@ impl DocumentCoder for SyntheticCoder {
                         kind: "ASSAULT".into(),
                         mode: None,
                     },
-                    weapons: if h % 5 == 0 {
+                    weapons: if h.is_multiple_of(5) {
                         vec!["HIMARS".into()]
                     } else {
                         vec![]
@@ -85,7 +85,7 @@ impl DocumentCoder for SyntheticCoder {
                         lat: None,
                         lon: None,
                     }),
-                    fatalities: (h % 3 == 0).then_some(Fatalities {
+                    fatalities: h.is_multiple_of(3).then_some(Fatalities {
                         min: h % 50,
                         max: h % 50,
                     }),
