@@ -1,5 +1,5 @@
 //! Prints the time expressions and quantities of each stdin line, for eyeballing the
-//! finders on real text: `cargo run -p rung-extract --example show -- 2023-01-09 < lines.txt`
+//! finders on real text: `cargo run -p rung-extract --example show_extract -- 2023-01-09 < lines.txt`
 use rung_extract::{find_quantities, find_times};
 use rung_text::DocDate;
 use std::io::BufRead;

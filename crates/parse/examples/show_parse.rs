@@ -1,5 +1,5 @@
 //! Prints the analysis of each argument sentence (space-separated words).
-//! `cargo run --release --example show -- [--model FILE] "Rebels attacked the base ."`
+//! `cargo run --release --example show_parse -- [--model FILE] "Rebels attacked the base ."`
 
 use rung_parse::{Analysis, SyntaxModel};
 
