@@ -446,33 +446,10 @@ impl Weights {
         let width = B * LANES;
         let mut vacc: [__m512i; B] = [_mm512_setzero_si512(); B];
         let mut acc = [0i32; 256];
-        for &f in feats {
-            prefetch(&self.table[(f as usize) & self.mask]);
-        }
+        self.prefetch_slots(feats);
         let mut found = [Slot::default(); CHUNK];
         for chunk in feats.chunks(CHUNK) {
-            let mut k = 0;
-            for &f in chunk {
-                if let Some(s) = self.slot(f) {
-                    found[k] = s;
-                    k += 1;
-                }
-            }
-            let found = &found[..k];
-            for s in found {
-                let a = s.start as usize;
-                if s.len == DENSE {
-                    if let Some(row) = self.dense.get(a..a + width) {
-                        for line in row.chunks(32) {
-                            prefetch(line.as_ptr());
-                        }
-                    }
-                } else if s.len & INLINE == 0 {
-                    if let Some(p) = self.sparse.get(a) {
-                        prefetch(p);
-                    }
-                }
-            }
+            let found = self.probe(chunk, width, &mut found);
             for s in found {
                 let a = s.start as usize;
                 if s.len == DENSE {
@@ -486,16 +463,8 @@ impl Weights {
                             *v = _mm512_add_epi32(*v, _mm512_cvtepi16_epi32(x));
                         }
                     }
-                } else if s.len & INLINE != 0 {
-                    for j in 0..(s.len >> 16) & 3 {
-                        let c = (s.len >> (8 * j)) as u8;
-                        let v = (s.start >> (16 * j)) as u16 as i16;
-                        acc[usize::from(c)] += i32::from(v);
-                    }
-                } else if let Some(row) = self.sparse.get(a..a + s.len as usize) {
-                    for &(c, v) in row {
-                        acc[usize::from(c)] += i32::from(v);
-                    }
+                } else {
+                    self.add_small(s, &mut acc);
                 }
             }
         }
@@ -516,34 +485,10 @@ impl Weights {
         let n = self.n_classes.min(scores.len());
         let width = dense_width(n);
         let mut acc = [0i32; 256];
-        for &f in feats {
-            prefetch(&self.table[(f as usize) & self.mask]);
-        }
+        self.prefetch_slots(feats);
         let mut found = [Slot::default(); CHUNK];
         for chunk in feats.chunks(CHUNK) {
-            let mut k = 0;
-            for &f in chunk {
-                if let Some(s) = self.slot(f) {
-                    found[k] = s;
-                    k += 1;
-                }
-            }
-            let found = &found[..k];
-            for s in found {
-                let a = s.start as usize;
-                if s.len == DENSE {
-                    // A dense row is n i16 = up to 512 bytes: touch each line of it.
-                    if let Some(row) = self.dense.get(a..a + width) {
-                        for line in row.chunks(32) {
-                            prefetch(line.as_ptr());
-                        }
-                    }
-                } else if s.len & INLINE == 0 {
-                    if let Some(p) = self.sparse.get(a) {
-                        prefetch(p);
-                    }
-                }
-            }
+            let found = self.probe(chunk, width, &mut found);
             for s in found {
                 let a = s.start as usize;
                 if s.len == DENSE {
@@ -553,21 +498,69 @@ impl Weights {
                             add_block(x, v);
                         }
                     }
-                } else if s.len & INLINE != 0 {
-                    for j in 0..(s.len >> 16) & 3 {
-                        let c = (s.len >> (8 * j)) as u8;
-                        let v = (s.start >> (16 * j)) as u16 as i16;
-                        acc[usize::from(c)] += i32::from(v);
-                    }
-                } else if let Some(row) = self.sparse.get(a..a + s.len as usize) {
-                    for &(c, v) in row {
-                        acc[usize::from(c)] += i32::from(v);
-                    }
+                } else {
+                    self.add_small(s, &mut acc);
                 }
             }
         }
         scores[..n].copy_from_slice(&acc[..n]);
         scores[n..].iter_mut().for_each(|s| *s = 0);
+    }
+
+    /// Prefetches the table slot of every feature (first stage of scoring).
+    #[inline(always)]
+    fn prefetch_slots(&self, feats: &[u64]) {
+        for &f in feats {
+            prefetch(&self.table[(f as usize) & self.mask]);
+        }
+    }
+
+    /// Probes the slots of `chunk` into `found` and prefetches the rows found (dense rows
+    /// are `width` i16); returns the slots found.
+    #[inline(always)]
+    fn probe<'f>(&self, chunk: &[u64], width: usize, found: &'f mut [Slot; CHUNK]) -> &'f [Slot] {
+        let mut k = 0;
+        for &f in chunk {
+            if let Some(s) = self.slot(f) {
+                found[k] = s;
+                k += 1;
+            }
+        }
+        for s in &found[..k] {
+            let a = s.start as usize;
+            if s.len == DENSE {
+                // A dense row is n i16 = up to 512 bytes: touch each line of it.
+                if let Some(row) = self.dense.get(a..a + width) {
+                    for line in row.chunks(32) {
+                        prefetch(line.as_ptr());
+                    }
+                }
+            } else if s.len & INLINE == 0 {
+                if let Some(p) = self.sparse.get(a) {
+                    prefetch(p);
+                }
+            }
+        }
+        &found[..k]
+    }
+
+    /// Adds an in-slot or sparse row (any row but a dense one) to `acc`.
+    #[inline(always)]
+    fn add_small(&self, s: &Slot, acc: &mut [i32; 256]) {
+        if s.len & INLINE != 0 {
+            for j in 0..(s.len >> 16) & 3 {
+                let c = (s.len >> (8 * j)) as u8;
+                let v = (s.start >> (16 * j)) as u16 as i16;
+                acc[usize::from(c)] += i32::from(v);
+            }
+        } else if let Some(row) = self
+            .sparse
+            .get(s.start as usize..(s.start + s.len) as usize)
+        {
+            for &(c, v) in row {
+                acc[usize::from(c)] += i32::from(v);
+            }
+        }
     }
 
     /// Drops quantized weights with magnitude below `min` and rows left empty.
