@@ -23,6 +23,8 @@ pub struct CodedDocument {
     pub sentences: Vec<[usize; 2]>,
     /// The events, in sentence order.
     pub events: Vec<Event>,
+    /// How many sentences passed the pre-filter and were parsed.
+    pub parsed: usize,
 }
 
 /// Options for building a [`Coder`].
@@ -157,6 +159,7 @@ impl Coder {
         // one unpunctuated line) is coded from its heading lines; in an article they only
         // repeat the lede, so there they are not coded.
         let headings_are_body = !sentences.iter().any(|s| s.kind == SentenceKind::Body);
+        let mut parsed = 0;
         for (si, sent) in sentences.iter().enumerate() {
             forms.clear();
             spans.clear();
@@ -168,6 +171,7 @@ impl Coder {
             let body = sent.kind == SentenceKind::Body
                 || (headings_are_body && sent.kind == SentenceKind::Heading);
             if body && self.worth_parsing(&forms, &actors) {
+                parsed += 1;
                 self.model.analyse(&forms, &mut s.analysis);
                 s.view.load(&forms, &spans, &s.analysis);
                 crate::repair::repair(&mut s.view);
@@ -193,6 +197,7 @@ impl Coder {
             doc_date: iso,
             sentences: sentences.iter().map(|x| [x.start, x.end]).collect(),
             events: std::mem::take(&mut s.state.events),
+            parsed,
         }
     }
 

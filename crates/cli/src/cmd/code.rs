@@ -130,7 +130,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .map(|(d, l)| (d, rung_legacy::LegacyCoder::new(l)));
     let code_one = |d: &Document| {
         let coded = coder.code(d, args.doc_date);
-        let n = coded.sentences.len();
+        let n = (coded.sentences.len(), coded.parsed);
         let mut events = coded.events.clone();
         if let Some((dicts, lc)) = &legacy_coder {
             super::userdict::add_events(lc, dicts, d, &coded, &mut events);
@@ -167,6 +167,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut n_events = 0usize;
     let mut n_docs = 0usize;
     let mut n_sentences = 0usize;
+    let mut n_parsed = 0usize;
     let batch = threads * 16;
     loop {
         let mut docs: Vec<Document> = Vec::with_capacity(batch);
@@ -192,8 +193,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let coded = code_batch(&code_one, &docs, threads);
         n_docs += docs.len();
         let mut line = String::new();
-        for (n, events) in &coded {
+        for ((n, parsed), events) in &coded {
             n_sentences += n;
+            n_parsed += parsed;
             for e in events {
                 line.clear();
                 match args.format {
@@ -218,7 +220,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.stats {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
-            "rung code: {n_docs} documents, {n_sentences} sentences, {n_events} events, {failed} failed inputs in {secs:.2} s ({:.0} sentences/s)",
+            "rung code: {n_docs} documents, {n_sentences} sentences ({n_parsed} parsed), {n_events} events, {failed} failed inputs in {secs:.2} s ({:.0} sentences/s)",
             n_sentences as f64 / secs.max(1e-9)
         );
     }
@@ -230,9 +232,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Codes a batch on `threads` scoped threads; results keep the input order.
-fn code_batch<F>(code_one: &F, docs: &[Document], threads: usize) -> Vec<(usize, Vec<Event>)>
+fn code_batch<F>(code_one: &F, docs: &[Document], threads: usize) -> Vec<((usize, usize), Vec<Event>)>
 where
-    F: Fn(&Document) -> (usize, Vec<Event>) + Sync,
+    F: Fn(&Document) -> ((usize, usize), Vec<Event>) + Sync,
 {
     if threads <= 1 || docs.len() <= 1 {
         return docs.iter().map(code_one).collect();
