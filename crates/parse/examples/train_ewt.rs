@@ -25,12 +25,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if args.len() > 7 {
         o.explore = args[7].parse()?;
     }
-    if let Ok(v) = std::env::var("RUNG_SPLIT_PARSER") {
-        o.split_parser = v == "1";
-    }
-    if let Ok(v) = std::env::var("RUNG_PRUNE_PARSER") {
-        o.prune_parser = v.parse()?;
-    }
     let t0 = Instant::now();
     let m = train(&tr, Some(&dev), &o, &mut |s| eprintln!("{s}"))?;
     eprintln!(

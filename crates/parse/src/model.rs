@@ -14,8 +14,6 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 const MAGIC: &[u8; 8] = b"RUNGSYN1";
-/// The same layout with a split parser (unlabelled transitions, then a label model).
-const MAGIC_SPLIT: &[u8; 8] = b"RUNGSYN2";
 
 /// A trained tagger, lemmatizer and parser.
 pub struct SyntaxModel {
@@ -46,9 +44,6 @@ pub struct TrainOptions {
     pub prune_tagger: u16,
     /// The same for the parser.
     pub prune_parser: u16,
-    /// Split the parser in two: unlabelled transitions (three classes, every weight row in
-    /// its hash slot), then a label model asked once per arc. See the crate README.
-    pub split_parser: bool,
 }
 
 impl Default for TrainOptions {
@@ -62,7 +57,6 @@ impl Default for TrainOptions {
             ambiguity_min: 3,
             prune_tagger: 150,
             prune_parser: 350,
-            split_parser: false,
         }
     }
 }
@@ -74,21 +68,17 @@ impl SyntaxModel {
     /// [`ModelError::Corrupt`] when the bytes are not a rung syntax model of this version.
     pub fn from_bytes(bytes: &[u8]) -> Result<SyntaxModel, ModelError> {
         let mut r = Reader::new(bytes);
-        let magic = r
-            .take(8)
-            .map_err(|_| ModelError::Corrupt("not a rung syntax model".into()))?;
-        let split = if magic == MAGIC {
-            false
-        } else if magic == MAGIC_SPLIT {
-            true
-        } else {
+        if r.take(8)
+            .map_err(|_| ModelError::Corrupt("not a rung syntax model".into()))?
+            != MAGIC
+        {
             return Err(ModelError::Corrupt(
                 "not a rung syntax model (bad magic)".into(),
             ));
-        };
+        }
         let tagger = Tagger::read(&mut r)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
-        let parser = Parser::read(&mut r, split)?;
+        let parser = Parser::read(&mut r)?;
         if !r.at_end() {
             return Err(r.corrupt("trailing bytes"));
         }
@@ -118,11 +108,7 @@ impl SyntaxModel {
     /// The model file bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::default();
-        w.bytes(if self.parser.is_split() {
-            MAGIC_SPLIT
-        } else {
-            MAGIC
-        });
+        w.bytes(MAGIC);
         self.tagger.write(&mut w);
         self.lemmatizer.write(&mut w);
         self.parser.write(&mut w);
@@ -133,7 +119,7 @@ impl SyntaxModel {
     /// largest weight) is below the given minimums, to trade accuracy for size and speed.
     pub fn prune(&mut self, tagger_min: u16, parser_min: u16) {
         self.tagger.weights.prune(tagger_min);
-        self.parser.prune(parser_min);
+        self.parser.weights.prune(parser_min);
     }
 
     /// Sizes for reports: (tagger features, tagger weights, parser features, parser weights).
@@ -362,38 +348,39 @@ pub fn train(
     ));
     let mut tagger = Some(tagger);
     let mut lemmatizer = Some(lemmatizer);
-    let report = |e: usize, acc: f64, build: &dyn Fn() -> Parser| {
-        let mut msg = format!(
-            "parser epoch {}: train transition accuracy {:.2}%",
-            e + 1,
-            100.0 * acc
-        );
-        if let Some(dev) = dev {
-            let (Some(t), Some(l)) = (tagger.take(), lemmatizer.take()) else {
-                return;
-            };
-            let m = SyntaxModel {
-                tagger: t,
-                lemmatizer: l,
-                parser: build(),
-            };
-            let mut a = Analysis::default();
-            let pred: Vec<Sentence> = dev.iter().map(|s| m.annotate(s, &mut a)).collect();
-            if let Ok(sc) = crate::eval::score(dev, &pred) {
-                msg.push_str(&format!("; dev {sc}"));
+    let parser = Parser::train(
+        labels,
+        &parse_sents,
+        opts.parser_epochs,
+        opts.seed,
+        opts.explore,
+        |e, acc, build| {
+            let mut msg = format!(
+                "parser epoch {}: train transition accuracy {:.2}%",
+                e + 1,
+                100.0 * acc
+            );
+            if let Some(dev) = dev {
+                let (Some(t), Some(l)) = (tagger.take(), lemmatizer.take()) else {
+                    return;
+                };
+                let m = SyntaxModel {
+                    tagger: t,
+                    lemmatizer: l,
+                    parser: build(),
+                };
+                let mut a = Analysis::default();
+                let pred: Vec<Sentence> = dev.iter().map(|s| m.annotate(s, &mut a)).collect();
+                if let Ok(sc) = crate::eval::score(dev, &pred) {
+                    msg.push_str(&format!("; dev {sc}"));
+                }
+                tagger = Some(m.tagger);
+                lemmatizer = Some(m.lemmatizer);
             }
-            tagger = Some(m.tagger);
-            lemmatizer = Some(m.lemmatizer);
-        }
-        msg.push_str(&format!(" ({:.0}s)", start.elapsed().as_secs_f64()));
-        progress(&msg);
-    };
-    let (epochs, seed, explore) = (opts.parser_epochs, opts.seed, opts.explore);
-    let parser = if opts.split_parser {
-        Parser::train_split(labels, &parse_sents, epochs, seed, explore, report)
-    } else {
-        Parser::train(labels, &parse_sents, epochs, seed, explore, report)
-    };
+            msg.push_str(&format!(" ({:.0}s)", start.elapsed().as_secs_f64()));
+            progress(&msg);
+        },
+    );
     match (tagger, lemmatizer) {
         (Some(tagger), Some(lemmatizer)) => {
             let mut m = SyntaxModel {

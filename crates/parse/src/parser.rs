@@ -27,11 +27,7 @@ const ROOT_T: u64 = 0x600d_0000_0002;
 pub(crate) struct Parser {
     pub(crate) labels: Vec<String>,
     root: u8,
-    /// Joint parser: scores of the labelled transitions (1 + 2 × labels). Split parser:
-    /// scores of the three unlabelled transitions SHIFT, LEFT, RIGHT.
     pub(crate) weights: Weights,
-    /// Split parser only: scores of the label of each arc, asked once the arc is chosen.
-    pub(crate) label_weights: Option<Weights>,
 }
 
 /// A parser training sentence: per-token word keys, predicted tag classes, gold tree.
@@ -191,7 +187,6 @@ pub(crate) struct Scratch {
     pub(crate) config: Config,
     feats: Vec<u64>,
     scores: Vec<i32>,
-    label_scores: Vec<i32>,
 }
 
 fn features(c: &Config, out: &mut Vec<u64>) {
@@ -340,101 +335,6 @@ fn features(c: &Config, out: &mut Vec<u64>) {
     ]);
 }
 
-/// Features for the label of the arc `head -> dep` (split parser), asked when the arc is
-/// made: the two words, their tags and the direction and distance between them, the
-/// children each already has (a preposition or determiner under `dep` tells `obl` from
-/// `obj`; a subject already under `head` tells `obj` from `nsubj`), and `dep`'s neighbours.
-fn label_features(c: &Config, dep: usize, head: usize, out: &mut Vec<u64>) {
-    out.clear();
-    let w = |x: usize| if x == NO || x > c.n { NONE } else { c.wv[x] };
-    let t = |x: usize| if x == NO || x > c.n { NONE } else { c.tv[x] };
-    let lab = |x: usize| {
-        if x == NO || c.head[x] == UNSET {
-            NONE
-        } else {
-            0x1ab0_0000 + u64::from(c.label[x])
-        }
-    };
-    let ch = |v: &[u32], x: usize| if v[x] == 0 { NO } else { v[x] as usize };
-    let left = head > dep;
-    let dir = u64::from(left);
-    let dist = dist_bucket(if left { head - dep } else { dep - head });
-    let (dw, dt, hw, ht) = (w(dep), t(dep), w(head), t(head));
-    let (dl1, dl2, dr1) = (ch(&c.l1, dep), ch(&c.l2, dep), ch(&c.r1, dep));
-    let (hl1, hr1) = (ch(&c.l1, head), ch(&c.r1, head));
-    let prev = if dep > 1 { dep - 1 } else { NO };
-    let next = dep + 1;
-    let dwt = f2(0, dw, dt);
-    let hwt = f2(0, hw, ht);
-    let sets = f2(0, c.lset[head], c.rset[head]);
-    out.extend_from_slice(&[
-        f1(200, dir),
-        f2(201, dir, dw),
-        f2(202, dir, dt),
-        f2(203, dir, dwt),
-        f2(204, dir, hw),
-        f2(205, dir, ht),
-        f2(206, dir, hwt),
-        f3(207, dir, dt, ht),
-        f3(208, dir, dwt, ht),
-        f3(209, dir, dt, hwt),
-        f3(210, dir, dw, hw),
-        f3(211, dir, dt, dist),
-        f3(212, dt, ht, dist),
-        f3(213, dir, dt, w(dl1)),
-        f3(214, dir, dt, t(dl1)),
-        f3(215, dir, dt, lab(dl1)),
-        f3(216, dir, dt, t(dl2)),
-        f3(217, dir, dt, t(dr1)),
-        f3(218, dir, dt, lab(dr1)),
-        f3(219, dir, dt, c.lset[dep]),
-        f3(220, dir, dt, c.rset[dep]),
-        f3(221, dir, dt, sets),
-        f3(222, dir, dt, lab(hl1)),
-        f3(223, dir, dt, lab(hr1)),
-        f3(224, dt, ht, c.lset[head]),
-        f3(225, dir, dt, t(prev)),
-        f3(226, dir, dt, t(next)),
-        f3(227, dir, dw, t(next)),
-        f3(228, dt, t(prev), t(next)),
-        f3(229, dir, f2(0, w(dl1), dt), ht),
-        f3(230, dir, dw, ht),
-        f3(231, dir, dt, hw),
-        f3(232, dir, u64::from(c.nl[head]), dt),
-        f3(233, dir, t(dl1), ht),
-        f3(234, dir, dwt, w(dl1)),
-    ]);
-}
-
-/// The best label (never root) of the arc `head -> dep`.
-fn best_label<S: PartialOrd + Copy>(scores: &[S], root: usize) -> usize {
-    let mut best = NO;
-    for (k, &s) in scores.iter().enumerate() {
-        if k != root && (best == NO || s > scores[best]) {
-            best = k;
-        }
-    }
-    if best == NO {
-        root
-    } else {
-        best
-    }
-}
-
-/// The labelled class of unlabelled transition `k` (0 SHIFT, 1 LEFT, 2 RIGHT) with label `l`.
-fn labelled(k: usize, l: usize, n_labels: usize) -> usize {
-    match k {
-        0 => 0,
-        1 => 1 + l,
-        _ => 1 + n_labels + l,
-    }
-}
-
-/// The dependent and head of unlabelled arc transition `k` (1 LEFT, 2 RIGHT) in `c`.
-fn arc_of(c: &Config, k: usize) -> (usize, usize) {
-    (c.s(0), if k == 1 { c.i } else { c.s(1) })
-}
-
 /// Whether labelled transition `class` is allowed in `c` (root label only onto the root).
 fn allowed(c: &Config, class: usize, n_labels: usize, root: usize) -> bool {
     if class == 0 {
@@ -524,112 +424,12 @@ impl Parser {
                 labels: labels.clone(),
                 root: root as u8,
                 weights: t.finish(),
-                label_weights: None,
             });
         }
         Parser {
             labels,
             root: root as u8,
             weights: t.finish(),
-            label_weights: None,
-        }
-    }
-
-    /// Trains the split parser: unlabelled transitions from the dynamic oracle, then, for
-    /// each arc made, its label from a second perceptron (updated on arcs whose head is
-    /// right). `report(epoch, accuracy, parser)` after each epoch.
-    pub(crate) fn train_split(
-        labels: Vec<String>,
-        sents: &[ParseSentence],
-        epochs: usize,
-        seed: u64,
-        explore: f64,
-        mut report: impl FnMut(usize, f64, &dyn Fn() -> Parser),
-    ) -> Parser {
-        let nl = labels.len();
-        let root = labels.iter().position(|l| l == "root").unwrap_or(0);
-        let mut t = Trainer::new(3);
-        let mut lt = Trainer::new(nl);
-        let mut rng = crate::Rng::new(seed);
-        let mut order: Vec<usize> = (0..sents.len()).collect();
-        let mut c = Config::default();
-        let (mut feats, mut scores) = (Vec::new(), [0f32; 3]);
-        let (mut lfeats, mut lscores) = (Vec::new(), vec![0f32; nl]);
-        for epoch in 0..epochs {
-            rng.shuffle(&mut order);
-            let (mut right, mut total) = (0usize, 0usize);
-            for &si in &order {
-                let s = &sents[si];
-                c.reset(&s.words, &s.tags);
-                while !c.terminal() {
-                    features(&c, &mut feats);
-                    t.score(&feats, &mut scores);
-                    let u = c.costs(&s.heads);
-                    let ok = [c.can_shift(), c.can_left(), c.can_right()];
-                    let min = (0..3).filter(|&k| ok[k]).map(|k| u[k]).min().unwrap_or(0);
-                    let pick = |gold_only: bool| {
-                        let mut b = NO;
-                        for k in 0..3 {
-                            if ok[k]
-                                && (!gold_only || u[k] == min)
-                                && (b == NO || scores[k] > scores[b])
-                            {
-                                b = k;
-                            }
-                        }
-                        b
-                    };
-                    let (pred, gold) = (pick(false), pick(true));
-                    if pred == NO || gold == NO {
-                        break; // cannot happen: some transition is always allowed
-                    }
-                    if u[pred] > min {
-                        t.update(&feats, gold, pred);
-                    }
-                    t.tick();
-                    right += usize::from(u[pred] == min);
-                    total += 1;
-                    let explored = epoch > 0 && rng.unit() < explore;
-                    let follow = if explored { pred } else { gold };
-                    let mut l = 0;
-                    if follow != 0 {
-                        let (dep, head) = arc_of(&c, follow);
-                        l = root;
-                        if head != 0 && dep != NO && head != NO {
-                            label_features(&c, dep, head, &mut lfeats);
-                            lt.score(&lfeats, &mut lscores);
-                            let lp = best_label(&lscores, root);
-                            l = lp;
-                            if s.heads[dep - 1] as usize == head {
-                                let gl = usize::from(s.labels[dep - 1]);
-                                if gl != root {
-                                    lt.update(&lfeats, gl, lp);
-                                    lt.tick();
-                                    if !explored {
-                                        l = gl;
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    c.apply(labelled(follow, l, nl), nl);
-                }
-            }
-            let acc = right as f64 / total.max(1) as f64;
-            let labels = &labels;
-            let (t, lt) = (&t, &lt);
-            report(epoch, acc, &|| Parser {
-                labels: labels.clone(),
-                root: root as u8,
-                weights: t.finish(),
-                label_weights: Some(lt.finish()),
-            });
-        }
-        Parser {
-            labels,
-            root: root as u8,
-            weights: t.finish(),
-            label_weights: Some(lt.finish()),
         }
     }
 
@@ -639,35 +439,6 @@ impl Parser {
         let root = usize::from(self.root);
         sc.config.reset(words, tags);
         sc.scores.resize(self.weights.n_classes(), 0);
-        if let Some(lw) = &self.label_weights {
-            sc.label_scores.resize(lw.n_classes(), 0);
-            while !sc.config.terminal() {
-                let c = &sc.config;
-                features(c, &mut sc.feats);
-                self.weights.score(&sc.feats, &mut sc.scores);
-                let ok = [c.can_shift(), c.can_left(), c.can_right()];
-                let mut k = NO;
-                for j in 0..3 {
-                    if ok[j] && (k == NO || sc.scores[j] > sc.scores[k]) {
-                        k = j;
-                    }
-                }
-                if k == NO {
-                    break;
-                }
-                let mut l = root;
-                if k != 0 {
-                    let (dep, head) = arc_of(c, k);
-                    if head != 0 && dep != NO && head != NO {
-                        label_features(c, dep, head, &mut sc.feats);
-                        lw.score(&sc.feats, &mut sc.label_scores);
-                        l = best_label(&sc.label_scores, root);
-                    }
-                }
-                sc.config.apply(labelled(k, l, nl), nl);
-            }
-            return;
-        }
         while !sc.config.terminal() {
             features(&sc.config, &mut sc.feats);
             self.weights.score(&sc.feats, &mut sc.scores);
@@ -680,34 +451,15 @@ impl Parser {
     }
 
     pub(crate) fn size(&self) -> (usize, usize) {
-        let (a, b) = self.weights.size();
-        let (c, d) = self.label_weights.as_ref().map_or((0, 0), Weights::size);
-        (a + c, b + d)
-    }
-
-    /// Whether this is a split parser (unlabelled transitions, then labels).
-    pub(crate) fn is_split(&self) -> bool {
-        self.label_weights.is_some()
-    }
-
-    /// Drops weights below `min` (see [`Weights::prune`]) in both tables.
-    pub(crate) fn prune(&mut self, min: u16) {
-        self.weights.prune(min);
-        if let Some(lw) = &mut self.label_weights {
-            lw.prune(min);
-        }
+        self.weights.size()
     }
 
     pub(crate) fn write(&self, w: &mut Writer) {
         w.strs(&self.labels);
         self.weights.write(w);
-        if let Some(lw) = &self.label_weights {
-            lw.write(w);
-        }
     }
 
-    /// Reads a joint parser, or with `split` a split one.
-    pub(crate) fn read(r: &mut Reader, split: bool) -> Result<Parser, ModelError> {
+    pub(crate) fn read(r: &mut Reader) -> Result<Parser, ModelError> {
         let labels = r.strs()?;
         let root = labels
             .iter()
@@ -717,23 +469,13 @@ impl Parser {
             return Err(r.corrupt("too many labels"));
         }
         let weights = Weights::read(r)?;
-        let label_weights = if split {
-            let lw = Weights::read(r)?;
-            if weights.n_classes() != 3 || lw.n_classes() != labels.len() {
-                return Err(r.corrupt("split parser class count mismatch"));
-            }
-            Some(lw)
-        } else {
-            if weights.n_classes() != 1 + 2 * labels.len() {
-                return Err(r.corrupt("parser class count mismatch"));
-            }
-            None
-        };
+        if weights.n_classes() != 1 + 2 * labels.len() {
+            return Err(r.corrupt("parser class count mismatch"));
+        }
         Ok(Parser {
             labels,
             root: root as u8,
             weights,
-            label_weights,
         })
     }
 }

@@ -233,11 +233,6 @@ const DENSE_MIN: usize = 8;
 /// weights (low half first). Sparse rows in `sparse` never reach 2^31 entries.
 const INLINE: u32 = 1 << 31;
 
-/// Flag in [`Slot::len`] (with [`INLINE`]) for models of at most three classes (the split
-/// parser's unlabelled transitions): the row's weights for classes 0 and 1 are the two
-/// halves of `start`, class 2's the low half of `len`. Every row then lives in its slot.
-const INLINE3: u32 = 1 << 30;
-
 /// Features probed per batch in [`Weights::score`] (the parser has ~100 per state).
 const CHUNK: usize = 128;
 
@@ -327,17 +322,7 @@ impl Weights {
         let n = self.n_classes;
         for (r, &k) in self.row_keys.iter().enumerate() {
             let (a, b) = (self.row_start[r] as usize, self.row_start[r + 1] as usize);
-            let slot = if n <= 3 {
-                let mut w = [0u16; 3];
-                for (&c, &v) in self.classes[a..b].iter().zip(&self.values[a..b]) {
-                    w[usize::from(c)] = v as u16;
-                }
-                Slot {
-                    key: k,
-                    start: u32::from(w[0]) | u32::from(w[1]) << 16,
-                    len: INLINE | INLINE3 | u32::from(w[2]),
-                }
-            } else if b - a >= DENSE_MIN {
+            let slot = if b - a >= DENSE_MIN {
                 let start = self.dense.len();
                 // Padded to a whole number of lanes (zeros add nothing) so the sum below runs
                 // on fixed-size blocks without a scalar tail.
@@ -421,17 +406,15 @@ impl Weights {
         #[cfg(target_arch = "x86_64")]
         if avx512() {
             let blocks = dense_width(self.n_classes.min(scores.len())) / LANES;
-            if scores.len() >= self.n_classes {
-                // SAFETY (each arm): the CPU supports AVX-512F/BW (checked at run time just
-                // above) and `B` blocks of 16 cover the model's classes.
-                match blocks {
-                    4 => return unsafe { self.score_avx512::<4>(feats, scores) },
-                    5 => return unsafe { self.score_avx512::<5>(feats, scores) },
-                    6 => return unsafe { self.score_avx512::<6>(feats, scores) },
-                    7 => return unsafe { self.score_avx512::<7>(feats, scores) },
-                    8 => return unsafe { self.score_avx512::<8>(feats, scores) },
-                    _ => {}
-                }
+            if blocks == 7 && scores.len() >= self.n_classes {
+                // SAFETY: the CPU supports AVX-512F/BW (checked at run time just above).
+                unsafe { self.score_avx512::<7>(feats, scores) };
+                return;
+            }
+            if blocks == 8 && scores.len() >= self.n_classes {
+                // SAFETY: as above.
+                unsafe { self.score_avx512::<8>(feats, scores) };
+                return;
             }
         }
         #[cfg(target_arch = "x86_64")]
@@ -564,11 +547,7 @@ impl Weights {
     /// Adds an in-slot or sparse row (any row but a dense one) to `acc`.
     #[inline(always)]
     fn add_small(&self, s: &Slot, acc: &mut [i32; 256]) {
-        if s.len & (INLINE | INLINE3) == INLINE | INLINE3 {
-            acc[0] += i32::from(s.start as u16 as i16);
-            acc[1] += i32::from((s.start >> 16) as u16 as i16);
-            acc[2] += i32::from(s.len as u16 as i16);
-        } else if s.len & INLINE != 0 {
+        if s.len & INLINE != 0 {
             for j in 0..(s.len >> 16) & 3 {
                 let c = (s.len >> (8 * j)) as u8;
                 let v = (s.start >> (16 * j)) as u16 as i16;
@@ -716,14 +695,7 @@ mod tests {
     /// dense and sparse rows, absent keys, repeated keys and more features than one batch.
     #[test]
     fn score_equals_a_plain_sum() {
-        // The joint parser (103 classes), the label model (51), the tagger-sized and the
-        // split parser's three-class model (every row in its slot).
-        for n in [103, 51, 3] {
-            score_equals_a_plain_sum_for(n);
-        }
-    }
-
-    fn score_equals_a_plain_sum_for(n: usize) {
+        let n = 103usize;
         let mut x: u64 = 0x1234_5678_9abc_def1;
         let mut next = move || {
             x ^= x << 13;
@@ -755,11 +727,7 @@ mod tests {
             b.push(*k, row);
         }
         let w = b.build();
-        if n > 3 {
-            assert!(!w.dense.is_empty() && !w.sparse.is_empty());
-        } else {
-            assert!(w.dense.is_empty() && w.sparse.is_empty());
-        }
+        assert!(!w.dense.is_empty() && !w.sparse.is_empty());
         let map: HashMap<u64, &Vec<(u16, i16)>> = rows.iter().map(|(k, r)| (*k, r)).collect();
         for round in 0..200 {
             let m = 1 + round * 3 % 300;
@@ -777,7 +745,7 @@ mod tests {
             }
             let mut got = vec![7i32; n];
             w.score(&feats, &mut got);
-            assert_eq!(got, want, "{n} classes, round {round}");
+            assert_eq!(got, want, "round {round}");
         }
     }
 }
