@@ -170,7 +170,11 @@ impl Coder {
             let actors = self.dicts.actors.find(&forms);
             let body = sent.kind == SentenceKind::Body
                 || (headings_are_body && sent.kind == SentenceKind::Heading);
-            if body && self.worth_parsing(&forms, &actors) {
+            // A pronoun can only stand for an actor (or an event) met in the last few
+            // sentences, the window the resolver looks back over.
+            let antecedent = s.state.actors.iter().any(|r| si.saturating_sub(r.sentence) <= 3)
+                || s.state.events.iter().any(|e| si.saturating_sub(e.sentence) <= 3);
+            if body && self.worth_parsing(&forms, &actors, antecedent) {
                 parsed += 1;
                 self.model.analyse(&forms, &mut s.analysis);
                 s.view.load(&forms, &spans, &s.analysis);
@@ -201,8 +205,14 @@ impl Coder {
         }
     }
 
-    /// The cheap pre-filter: an event word and someone who could do it.
-    fn worth_parsing(&self, forms: &[&str], actors: &[rung_dict::ActorMention]) -> bool {
+    /// The cheap pre-filter: an event word and someone who could do it (an actor named in
+    /// the sentence, or a pronoun when there is an `antecedent` for it to stand for).
+    fn worth_parsing(
+        &self,
+        forms: &[&str],
+        actors: &[rung_dict::ActorMention],
+        antecedent: bool,
+    ) -> bool {
         let mut trigger = false;
         let mut pronoun = false;
         let mut lower = String::new();
@@ -221,7 +231,7 @@ impl Coder {
                 pronoun = true;
             }
         }
-        trigger && (pronoun || !actors.is_empty())
+        trigger && ((pronoun && antecedent) || !actors.is_empty())
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -232,7 +232,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Codes a batch on `threads` scoped threads; results keep the input order.
-fn code_batch<F>(code_one: &F, docs: &[Document], threads: usize) -> Vec<((usize, usize), Vec<Event>)>
+fn code_batch<F>(
+    code_one: &F,
+    docs: &[Document],
+    threads: usize,
+) -> Vec<((usize, usize), Vec<Event>)>
 where
     F: Fn(&Document) -> ((usize, usize), Vec<Event>) + Sync,
 {
