@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mb=${1:-20}
-corpus=target/bench/war-${mb}mb.jsonl
+corpus=target/bench/war2-${mb}mb.jsonl  # war2: the varied generator (session 3)
 mkdir -p target/bench
 [ -f "$corpus" ] || python3 bench/gen_corpus.py "$corpus" --bytes $((mb * 1000000))
 cargo build --release -q -p rung
@@ -25,12 +25,14 @@ sents=$(grep -oE '[0-9]+ sentences' target/bench/stderr.txt | head -1 | cut -d' 
 events=$(grep -oE '[0-9]+ events' target/bench/stderr.txt | head -1 | cut -d' ' -f1)
 read -r t2 rss2 < <(secs "$rung" code --stats --threads 2 "$corpus")
 
-python3 - "$bytes" "$sents" "$events" "$gz_s" "$t1" "$t2" "$rss1" "$rss2" <<'PY'
+zbytes=$(gzip -6 -c "$corpus" | wc -c)
+python3 - "$bytes" "$sents" "$events" "$gz_s" "$t1" "$t2" "$rss1" "$rss2" "$zbytes" <<'PY'
 import sys
-b, s, e, gz, t1, t2, r1, r2 = sys.argv[1:]
+b, s, e, gz, t1, t2, r1, r2, zb = sys.argv[1:]
+ratio = int(b) / max(int(zb), 1)
 b, s, e = int(b), int(s or 0), int(e or 0)
 gz, t1, t2 = float(gz), float(t1), float(t2)
-print(f"| corpus | {b/1e6:.1f} MB, {s} sentences, {e} events |")
+print(f"| corpus | {b/1e6:.1f} MB, {s} sentences, {e} events, gzip -6 ratio {ratio:.1f}x |")
 print(f"|---|---|")
 print(f"| gzip -6 | {gz:.2f} s |")
 print(f"| rung code, 1 thread | {t1:.2f} s, {s/t1:,.0f} sentences/s, {b/t1/1e6:.2f} MB/s, {t1/gz:.1f}x gzip -6, peak RSS {int(r1)/1024:.0f} MiB |")

@@ -128,29 +128,34 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .as_ref()
         .filter(|_| args.dict_verbs)
         .map(|(d, l)| (d, rung_legacy::LegacyCoder::new(l)));
-    let code_one = |d: &Document| {
+    let format = args.format;
+    // Codes one document and renders its events (in the worker, so that writing is a copy).
+    let code_one = |d: &Document| -> anyhow::Result<Coded> {
         let coded = coder.code(d, args.doc_date);
-        let n = (coded.sentences.len(), coded.parsed);
         let mut events = coded.events.clone();
         if let Some((dicts, lc)) = &legacy_coder {
             super::userdict::add_events(lc, dicts, d, &coded, &mut events);
         }
-        (n, events)
+        let mut text = String::new();
+        for e in &events {
+            match format {
+                Format::Jsonl => text.push_str(&serde_json::to_string(e)?),
+                Format::Csv => row(&mut text, e, ','),
+                Format::Tsv => row(&mut text, e, '\t'),
+            }
+            text.push('\n');
+        }
+        Ok(Coded {
+            sentences: coded.sentences.len(),
+            parsed: coded.parsed,
+            events: events.len(),
+            text,
+        })
     };
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if args.format != Format::Jsonl {
-        let sep = if args.format == Format::Csv {
-            ","
-        } else {
-            "\t"
-        };
-        writeln!(out, "{}", COLUMNS.join(sep))?;
-    }
     let progress = std::io::stderr().is_terminal().then(|| {
         let pb = indicatif::ProgressBar::new_spinner();
         pb.set_style(
@@ -162,97 +167,164 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         pb
     });
     let opts = ReadOptions { lossy: args.lossy };
-    let mut inputs = read_inputs(&args.paths, &opts);
-    let mut failed = 0usize;
-    let mut n_events = 0usize;
-    let mut n_docs = 0usize;
-    let mut n_sentences = 0usize;
-    let mut n_parsed = 0usize;
-    let batch = threads * 16;
-    loop {
-        let mut docs: Vec<Document> = Vec::with_capacity(batch);
-        for item in inputs.by_ref() {
-            match item {
-                Ok(d) => docs.push(d),
-                Err(e) => {
-                    failed += 1;
-                    if let Some(pb) = &progress {
-                        pb.suspend(|| eprintln!("rung code: {e}"));
-                    } else {
-                        eprintln!("rung code: {e}");
-                    }
-                }
-            }
-            if docs.len() >= batch {
-                break;
-            }
-        }
-        if docs.is_empty() {
-            break;
-        }
-        let coded = code_batch(&code_one, &docs, threads);
-        n_docs += docs.len();
-        let mut line = String::new();
-        for ((n, parsed), events) in &coded {
-            n_sentences += n;
-            n_parsed += parsed;
-            for e in events {
-                line.clear();
-                match args.format {
-                    Format::Jsonl => line.push_str(&serde_json::to_string(e)?),
-                    Format::Csv => row(&mut line, e, ','),
-                    Format::Tsv => row(&mut line, e, '\t'),
-                }
-                line.push('\n');
-                out.write_all(line.as_bytes())?;
-                n_events += 1;
-            }
-        }
-        if let Some(pb) = &progress {
-            pb.inc(docs.len() as u64);
-            pb.set_message(n_events.to_string());
-        }
+    let inputs = read_inputs(&args.paths, &opts);
+    let mut sink = Sink {
+        out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+        progress: progress.as_ref(),
+        totals: Totals::default(),
+    };
+    if args.format != Format::Jsonl {
+        let sep = if args.format == Format::Csv {
+            ","
+        } else {
+            "\t"
+        };
+        writeln!(sink.out, "{}", COLUMNS.join(sep))?;
     }
-    out.flush()?;
+    if threads <= 1 {
+        for item in inputs {
+            let item = item.map_err(|e| e.to_string());
+            sink.take(item.map(|d| code_one(&d)))?;
+        }
+    } else {
+        pipeline(inputs, &code_one, threads, &mut sink)?;
+    }
+    sink.out.flush()?;
     if let Some(pb) = &progress {
         pb.finish_and_clear();
     }
+    let t = sink.totals;
     if args.stats {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
-            "rung code: {n_docs} documents, {n_sentences} sentences ({n_parsed} parsed), {n_events} events, {failed} failed inputs in {secs:.2} s ({:.0} sentences/s)",
-            n_sentences as f64 / secs.max(1e-9)
+            "rung code: {} documents, {} sentences ({} parsed), {} events, {} failed inputs in {secs:.2} s ({:.0} sentences/s)",
+            t.docs,
+            t.sentences,
+            t.parsed,
+            t.events,
+            t.failed,
+            t.sentences as f64 / secs.max(1e-9)
         );
     }
-    Ok(if failed > 0 {
+    Ok(if t.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// Codes a batch on `threads` scoped threads; results keep the input order.
-fn code_batch<F>(
-    code_one: &F,
-    docs: &[Document],
-    threads: usize,
-) -> Vec<((usize, usize), Vec<Event>)>
-where
-    F: Fn(&Document) -> ((usize, usize), Vec<Event>) + Sync,
-{
-    if threads <= 1 || docs.len() <= 1 {
-        return docs.iter().map(code_one).collect();
+/// One coded document: its counts and its rendered output lines.
+struct Coded {
+    sentences: usize,
+    parsed: usize,
+    events: usize,
+    text: String,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Totals {
+    docs: usize,
+    sentences: usize,
+    parsed: usize,
+    events: usize,
+    failed: usize,
+}
+
+/// Where coded documents go, in input order: stdout, the progress bar and the totals.
+struct Sink<'a, W: Write> {
+    out: W,
+    progress: Option<&'a indicatif::ProgressBar>,
+    totals: Totals,
+}
+
+impl<W: Write> Sink<'_, W> {
+    /// Takes the next document's result: a read error (reported, counted, and the run goes
+    /// on) or its coded events. Fails only when the output cannot be written.
+    fn take(&mut self, item: Result<anyhow::Result<Coded>, String>) -> anyhow::Result<()> {
+        match item {
+            Err(e) => {
+                self.totals.failed += 1;
+                match self.progress {
+                    Some(pb) => pb.suspend(|| eprintln!("rung code: {e}")),
+                    None => eprintln!("rung code: {e}"),
+                }
+            }
+            Ok(coded) => {
+                let c = coded?;
+                self.out.write_all(c.text.as_bytes())?;
+                let t = &mut self.totals;
+                t.docs += 1;
+                t.sentences += c.sentences;
+                t.parsed += c.parsed;
+                t.events += c.events;
+                if let Some(pb) = self.progress {
+                    pb.inc(1);
+                    pb.set_message(t.events.to_string());
+                }
+            }
+        }
+        Ok(())
     }
-    let chunk = docs.len().div_ceil(threads);
+}
+
+/// Codes documents on `threads` workers while this thread reads the next ones and a writer
+/// thread puts the results out in input order. Documents are handed out one at a time
+/// (a long article does not hold up a batch) through a bounded queue, so memory stays flat
+/// whatever the corpus size. A write error (a closed pipe) stops the run.
+fn pipeline<W: Write + Send>(
+    inputs: impl Iterator<Item = Result<Document, rung_text::ReadError>>,
+    code_one: &(dyn Fn(&Document) -> anyhow::Result<Coded> + Sync),
+    threads: usize,
+    sink: &mut Sink<'_, W>,
+) -> anyhow::Result<()> {
+    use std::sync::mpsc;
+    type Done = (usize, Result<anyhow::Result<Coded>, String>);
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Document)>(threads * 8);
+    // Owned by the workers alone: when they have all stopped (the writer failed), the
+    // queue closes and the reading loop below stops instead of waiting on a full queue.
+    let work_rx = std::sync::Arc::new(std::sync::Mutex::new(work_rx));
+    let (done_tx, done_rx) = mpsc::sync_channel::<Done>(threads * 64);
     std::thread::scope(|s| {
-        let handles: Vec<_> = docs
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(code_one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+        for _ in 0..threads {
+            let (work_rx, done_tx) = (std::sync::Arc::clone(&work_rx), done_tx.clone());
+            s.spawn(move || loop {
+                let next = match work_rx.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => return,
+                };
+                let Ok((i, doc)) = next else { return };
+                if done_tx.send((i, Ok(code_one(&doc)))).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(work_rx);
+        let writer = s.spawn(move || -> anyhow::Result<()> {
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut next = 0usize;
+            for (i, item) in done_rx {
+                waiting.insert(i, item);
+                while let Some(item) = waiting.remove(&next) {
+                    sink.take(item)?;
+                    next += 1;
+                }
+            }
+            Ok(())
+        });
+        for (i, item) in inputs.enumerate() {
+            let sent = match item {
+                Ok(doc) => work_tx.send((i, doc)).is_ok(),
+                Err(e) => done_tx.send((i, Err(e.to_string()))).is_ok(),
+            };
+            if !sent {
+                break; // the writer stopped: nothing more can be put out
+            }
+        }
+        drop(work_tx);
+        drop(done_tx);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the output thread panicked")))
     })
 }
 
