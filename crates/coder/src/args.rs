@@ -10,7 +10,7 @@
 use crate::view::SentView;
 
 /// Relations that mark a (possibly passive) subject.
-fn is_subj_rel(v: &SentView, k: usize) -> bool {
+pub fn is_subj_rel(v: &SentView, k: usize) -> bool {
     matches!(v.rel(k), "nsubj" | "csubj")
 }
 

@@ -172,8 +172,15 @@ impl Coder {
                 || (headings_are_body && sent.kind == SentenceKind::Heading);
             // A pronoun can only stand for an actor (or an event) met in the last few
             // sentences, the window the resolver looks back over.
-            let antecedent = s.state.actors.iter().any(|r| si.saturating_sub(r.sentence) <= 3)
-                || s.state.events.iter().any(|e| si.saturating_sub(e.sentence) <= 3);
+            let antecedent = s
+                .state
+                .actors
+                .iter()
+                .any(|r| si.saturating_sub(r.sentence) <= 3)
+                || s.state
+                    .events
+                    .iter()
+                    .any(|e| si.saturating_sub(e.sentence) <= 3);
             if body && self.worth_parsing(&forms, &actors, antecedent) {
                 parsed += 1;
                 self.model.analyse(&forms, &mut s.analysis);

@@ -291,10 +291,18 @@ impl Engine<'_> {
         pat: &Pattern,
     ) -> (Option<usize>, Option<usize>, Option<usize>) {
         let passive = args::is_passive(v, i);
+        // A gerund with no subject of its own and a "by" actor is used as a noun: "died
+        // during shelling by Ukrainian forces", "wounded as a result of shelling by Russian
+        // troops". The "by" phrase is its agent, not the main clause's subject.
+        let gerund_agent = (v.xpos[i] == "VBG"
+            && !v.kids(i).iter().any(|&k| args::is_subj_rel(v, k)))
+        .then(|| args::agent(v, i))
+        .flatten()
+        .filter(|&a| v.actor_at(a).is_some());
         let src = if passive {
             args::agent(v, i)
         } else {
-            args::subject(v, i)
+            gerund_agent.or_else(|| args::subject(v, i))
         };
         let src = src.and_then(|s| self.through_weapon(v, s));
         let objs: Vec<usize> = args::objects(v, i).collect();
