@@ -375,6 +375,79 @@ fn promote_in_verbless_clause(v: &mut SentView) -> bool {
     true
 }
 
+/// "Russian shelling kills 7 civilians", "Ukrainian artillery destroys Russian depot": a
+/// headline's present-tense verb read as a plural noun (EWT has few headlines), with the
+/// noun before it as a compound. A noun never takes an object, so a plural noun with an
+/// object-like dependent and a noun modifier before it is the verb (`VBZ`, lemma without
+/// the `-s`), the nearest noun modifier its subject, and the words before that modifier
+/// go with the subject.
+fn headline_verb_read_as_plural_noun(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for w in 1..v.len() {
+        if v.upos[w] != Upos::Noun || v.xpos[w] != "NNS" {
+            continue;
+        }
+        // The object, as the parser left it: `obj`, or a noun after it that no noun would
+        // take that way, a bare `nmod` with no preposition or a `conj` with no conjunction
+        // or comma.
+        let Some(obj) = v.kids(w).iter().copied().find(|&k| {
+            k > w
+                && matches!(v.upos[k], Upos::Noun | Upos::Propn)
+                && match v.full_rel(k) {
+                    "obj" => true,
+                    "nmod" => v.case_of(k).is_none(),
+                    "conj" => !v
+                        .kids(k)
+                        .iter()
+                        .any(|&c| matches!(v.rel(c), "cc" | "punct")),
+                    _ => false,
+                }
+        }) else {
+            continue;
+        };
+        let Some(subj) = v
+            .kids(w)
+            .iter()
+            .copied()
+            .filter(|&k| k < w && matches!(v.rel(k), "compound" | "nsubj"))
+            .max()
+        else {
+            continue;
+        };
+        if !matches!(v.upos[subj], Upos::Noun | Upos::Propn) {
+            continue;
+        }
+        let Some(stem) = v.lower[w].strip_suffix('s') else {
+            continue;
+        };
+        // "pushes" -> "push", "strikes" -> "strike".
+        let stem = match stem.strip_suffix('e') {
+            Some(s) if ["sh", "ch", "ss", "x", "z"].iter().any(|e| s.ends_with(e)) => s,
+            _ => stem,
+        }
+        .to_string();
+        let before: Vec<usize> = v
+            .kids(w)
+            .iter()
+            .copied()
+            .filter(|&k| {
+                k < subj && matches!(v.rel(k), "amod" | "det" | "compound" | "nummod" | "nmod")
+            })
+            .collect();
+        for k in before {
+            v.head[k] = subj;
+        }
+        v.deprel[subj] = "nsubj".to_string();
+        v.deprel[obj] = "obj".to_string();
+        v.upos[w] = Upos::Verb;
+        v.xpos[w] = "VBZ".to_string();
+        v.lemma[w] = stem;
+        v.reindex();
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -472,77 +545,4 @@ mod tests {
         let mut v = view("missiles/NOUN/missile/4/nsubj launched/VERB/launch/1/acl by/ADP/by/4/case hit/VERB/hit/0/root");
         assert!(!promote_past_verb(&mut v));
     }
-}
-
-/// "Russian shelling kills 7 civilians", "Ukrainian artillery destroys Russian depot": a
-/// headline's present-tense verb read as a plural noun (EWT has few headlines), with the
-/// noun before it as a compound. A noun never takes an object, so a plural noun with an
-/// object-like dependent and a noun modifier before it is the verb (`VBZ`, lemma without
-/// the `-s`), the nearest noun modifier its subject, and the words before that modifier
-/// go with the subject.
-fn headline_verb_read_as_plural_noun(v: &mut SentView) -> bool {
-    let mut changed = false;
-    for w in 1..v.len() {
-        if v.upos[w] != Upos::Noun || v.xpos[w] != "NNS" {
-            continue;
-        }
-        // The object, as the parser left it: `obj`, or a noun after it that no noun would
-        // take that way, a bare `nmod` with no preposition or a `conj` with no conjunction
-        // or comma.
-        let Some(obj) = v.kids(w).iter().copied().find(|&k| {
-            k > w
-                && matches!(v.upos[k], Upos::Noun | Upos::Propn)
-                && match v.full_rel(k) {
-                    "obj" => true,
-                    "nmod" => v.case_of(k).is_none(),
-                    "conj" => !v
-                        .kids(k)
-                        .iter()
-                        .any(|&c| matches!(v.rel(c), "cc" | "punct")),
-                    _ => false,
-                }
-        }) else {
-            continue;
-        };
-        let Some(subj) = v
-            .kids(w)
-            .iter()
-            .copied()
-            .filter(|&k| k < w && matches!(v.rel(k), "compound" | "nsubj"))
-            .max()
-        else {
-            continue;
-        };
-        if !matches!(v.upos[subj], Upos::Noun | Upos::Propn) {
-            continue;
-        }
-        let Some(stem) = v.lower[w].strip_suffix('s') else {
-            continue;
-        };
-        // "pushes" -> "push", "strikes" -> "strike".
-        let stem = match stem.strip_suffix('e') {
-            Some(s) if ["sh", "ch", "ss", "x", "z"].iter().any(|e| s.ends_with(e)) => s,
-            _ => stem,
-        }
-        .to_string();
-        let before: Vec<usize> = v
-            .kids(w)
-            .iter()
-            .copied()
-            .filter(|&k| {
-                k < subj && matches!(v.rel(k), "amod" | "det" | "compound" | "nummod" | "nmod")
-            })
-            .collect();
-        for k in before {
-            v.head[k] = subj;
-        }
-        v.deprel[subj] = "nsubj".to_string();
-        v.deprel[obj] = "obj".to_string();
-        v.upos[w] = Upos::Verb;
-        v.xpos[w] = "VBZ".to_string();
-        v.lemma[w] = stem;
-        v.reindex();
-        changed = true;
-    }
-    changed
 }
