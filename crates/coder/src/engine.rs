@@ -478,7 +478,31 @@ impl Engine<'_> {
                 && v.actor_at(k).is_some()
                 || v.full_rel(k) == "nmod:poss"
         });
-        let by = args::prep_object(v, i, "by");
+        // "the strike of the Armed Forces of Ukraine on Novodruzhesk", "died under the fire
+        // of the APU": an "of" phrase is the agent (not the target, as in "the shelling of
+        // Kherson") when the noun has its target elsewhere, or when it names an armed force
+        // (a capitalized military actor: reporting translated from Russian uses this
+        // genitive for the attacker).
+        // The parser often hangs the target on the agent ("the strike of [the army on
+        // Kupiansk]"): a target phrase below the "of" actor is the noun's.
+        let below = theme.and_then(|k| {
+            args::prep_objects(v, k, &pat.preps).find(|&t| v.case_of(t) != Some("of"))
+        });
+        let of_agent = theme.filter(|&k| {
+            v.rel(k) == "nmod"
+                && v.actor_at(k).is_some_and(|a| {
+                    a.country.is_some()
+                        && (tgt.is_some_and(|t| t != k)
+                            || below.is_some()
+                            || (a.code.ends_with("MIL")
+                                && a.start > 0
+                                && v.forms[k].starts_with(|c: char| c.is_uppercase())))
+                })
+        });
+        if of_agent.is_some() && below.is_some() && tgt.is_none_or(|t| Some(t) == of_agent) {
+            tgt = below;
+        }
+        let by = args::prep_object(v, i, "by").or(of_agent);
         // "X launched their attack": a possessive pronoun on the object of a light verb is
         // that verb's subject.
         let own = own.filter(|&o| {

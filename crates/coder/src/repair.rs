@@ -372,8 +372,50 @@ fn promote_in_verbless_clause(v: &mut SentView) -> bool {
         }
     }
     v.reindex();
+    // "Up to 120 units of X destroyed in the Y direction": a headline's reduced passive. A
+    // verb that cannot go without an object, left without one, makes the noun before it
+    // its patient, not its agent.
+    // A counted oblique is an object read as a prepositional phrase ("destroyed [up to 60
+    // servicemen]").
+    let object_like = |k: usize| {
+        matches!(v.rel(k), "obj" | "ccomp" | "xcomp")
+            || (k > w
+                && v.rel(k) == "obl"
+                && (v.upos[k] == Upos::Num || v.kids(k).iter().any(|&c| v.rel(c) == "nummod")))
+    };
+    if root < w
+        && NEEDS_OBJECT.contains(&v.lemma[w].as_str())
+        && !v.kids(w).iter().any(|&k| object_like(k))
+    {
+        v.deprel[root].clear();
+        v.deprel[root].push_str("nsubj:pass");
+        v.xpos[w].clear();
+        v.xpos[w].push_str("VBN");
+        v.reindex();
+    }
     true
 }
+
+/// Verbs of war reporting that always take an object in the active voice.
+const NEEDS_OBJECT: &[&str] = &[
+    "destroy",
+    "kill",
+    "wound",
+    "injure",
+    "capture",
+    "eliminate",
+    "shoot",
+    "detain",
+    "arrest",
+    "hit",
+    "down",
+    "liberate",
+    "seize",
+    "bomb",
+    "shell",
+    "damage",
+    "sink",
+];
 
 /// "Russian shelling kills 7 civilians", "Ukrainian artillery destroys Russian depot": a
 /// headline's present-tense verb read as a plural noun (EWT has few headlines), with the
