@@ -107,6 +107,39 @@ impl Resolver<'_> {
         None
     }
 
+    /// Who says so, for an attribution, when word `n` is no known actor: a bare agent
+    /// ("the mayor": `---GOV`) or a proper name ("Basurin": `---`), with `---` for the
+    /// unknown country as in CAMEO. Never used as an event's source or target.
+    pub fn speaker(&self, n: usize) -> Option<ActorRef> {
+        let v = self.v;
+        if n >= v.len() {
+            return None;
+        }
+        let (start, end, role) = match v.actor_at(n) {
+            Some(a) if a.country.is_none() => (a.start, a.end, a.code.clone()),
+            None if v.upos[n] == Upos::Propn => {
+                let mut s = n;
+                while s > 0 && v.upos[s - 1] == Upos::Propn && v.head[s - 1] == n {
+                    s -= 1;
+                }
+                let mut e = n + 1;
+                while e < v.len() && v.upos[e] == Upos::Propn && v.head[e] == n {
+                    e += 1;
+                }
+                (s, e, String::new())
+            }
+            _ => return None,
+        };
+        let start = match v.kids(n).iter().find(|&&k| v.rel(k) == "det" && k < start) {
+            Some(&d) => d,
+            None => start,
+        };
+        Some(ActorRef {
+            text: v.phrase(start, end),
+            code: format!("---{role}"),
+        })
+    }
+
     fn agent_country(&self, n: usize, role: &str) -> Option<ActorRef> {
         let v = self.v;
         let mut seen = Vec::new();

@@ -234,6 +234,9 @@ impl Engine<'_> {
                 anaphor,
             ));
         }
+        // A speaker who is no known actor still says whose account it is ("the mayor said",
+        // "- Basurin"): `---` for the unknown country, as in CAMEO.
+        let attribution = attribution.or_else(|| mood.attribution.and_then(|a| r.speaker(a)));
         let tgt = match (&src, tgt) {
             (Some(s), Some(t)) if s.code == t.code => None,
             (_, t) => t,
@@ -764,6 +767,15 @@ impl Engine<'_> {
         } else if would {
             m.modality = Modality::Asserted;
         }
+        // Monitor notes and wire headlines: "... killed two civilians - mayor".
+        if m.attribution.is_none() {
+            if let Some(a) = trailing_dash_source(v, i) {
+                m.attribution = Some(a);
+                if m.modality == Modality::Asserted {
+                    m.modality = Modality::Reported;
+                }
+            }
+        }
         // Quotes: "..., X said." as parataxis of the root.
         if m.attribution.is_none() {
             let root = x;
@@ -1187,4 +1199,37 @@ pub fn intent_code(code: &str) -> (String, Modality) {
         _ => return (code.to_string(), Modality::Intended),
     };
     (c.to_string(), Modality::Intended)
+}
+
+/// The source of a monitor note or wire headline, a short noun phrase after a final dash:
+/// "... killed two civilians - mayor", "... - Russian Defence Ministry". Returns the head
+/// of that phrase when it can be someone (an actor, an agent or a proper name) and the
+/// trigger `i` comes before it.
+fn trailing_dash_source(v: &SentView, i: usize) -> Option<usize> {
+    let mut end = v.len();
+    while end > 0 && v.upos[end - 1] == Upos::Punct && !is_dash(&v.forms[end - 1]) {
+        end -= 1;
+    }
+    let dash = (0..end).rev().find(|&k| is_dash(&v.forms[k]))?;
+    let seg = dash + 1..end;
+    if dash <= i || seg.is_empty() || seg.len() > 6 {
+        return None;
+    }
+    if seg
+        .clone()
+        .any(|k| matches!(v.upos[k], Upos::Verb | Upos::Aux | Upos::Punct | Upos::Num))
+    {
+        return None;
+    }
+    let someone = seg
+        .clone()
+        .any(|k| v.actor_at(k).is_some() || v.upos[k] == Upos::Propn);
+    let head = seg
+        .clone()
+        .find(|&k| v.head[k] == crate::view::NONE || !seg.contains(&v.head[k]))?;
+    someone.then_some(head)
+}
+
+fn is_dash(f: &str) -> bool {
+    matches!(f, "-" | "\u{2013}" | "\u{2014}")
 }
