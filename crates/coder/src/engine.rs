@@ -689,6 +689,16 @@ impl Engine<'_> {
                 // "..., but in March it decided to ...": an independent clause.
                 break;
             }
+            if matches!(rel, "advcl" | "acl")
+                && v.kids(x).iter().any(|&k| v.rel(k) == "nsubj")
+                && v.kids(x).iter().any(|&k| {
+                    v.rel(k) == "mark" && matches!(v.lemma[k].as_str(), "while" | "whereas")
+                })
+            {
+                // "X would send Y, while the Netherlands pledged Z": a contrast the writer
+                // adds, not part of what governs the clause it hangs on.
+                break;
+            }
             let embedding = matches!(
                 rel,
                 "xcomp" | "ccomp" | "advcl" | "acl" | "csubj" | "parataxis"
@@ -705,10 +715,30 @@ impl Engine<'_> {
                     m.modality = Modality::Hypothetical;
                     return m;
                 }
+                // An adverbial clause with its own subordinator ("..., while the Netherlands
+                // pledged ...") is not what the speaker said.
+                let adverbial = rel == "advcl"
+                    && v.kids(x).iter().any(|&k| {
+                        v.rel(k) == "mark"
+                            && matches!(
+                                v.lemma[k].as_str(),
+                                "while"
+                                    | "whereas"
+                                    | "as"
+                                    | "after"
+                                    | "before"
+                                    | "because"
+                                    | "although"
+                                    | "though"
+                                    | "when"
+                                    | "since"
+                                    | "until"
+                            )
+                    });
                 if let Some(sm) = self
                     .p
                     .speech(hl)
-                    .filter(|_| matches!(rel, "ccomp" | "parataxis" | "advcl"))
+                    .filter(|_| matches!(rel, "ccomp" | "parataxis" | "advcl") && !adverbial)
                 {
                     if m.attribution.is_none() {
                         m.attribution = args::subject(v, h);

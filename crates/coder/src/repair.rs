@@ -32,6 +32,7 @@ pub fn repair(v: &mut SentView) -> bool {
         subordinator_read_as_preposition(v),
         infinitive_with_subject(v),
         headline_verb_read_as_plural_noun(v),
+        trailing_speech_clause(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -303,7 +304,12 @@ fn promote_transitive_participle(v: &mut SentView) -> bool {
     let h = w - 1;
     let (hh, hrel) = (v.head[h], v.deprel[h].clone());
     v.head[w] = hh;
-    v.deprel[w] = if hrel == "obj" {
+    // "Russian troops shelled Kherson, ..., officials said" read with both "troops" and
+    // "officials" subjects of "said": the verb that displaces one of two subjects is the
+    // reported clause.
+    let second_subject =
+        hrel == "nsubj" && hh != NONE && v.kids(hh).iter().any(|&k| k != h && v.rel(k) == "nsubj");
+    v.deprel[w] = if hrel == "obj" || second_subject {
         "ccomp".to_string()
     } else {
         hrel
@@ -488,6 +494,75 @@ fn headline_verb_read_as_plural_noun(v: &mut SentView) -> bool {
         changed = true;
     }
     changed
+}
+
+/// "..., killing at least four people, Ukrainian officials said on Thursday." misread with
+/// "said" as a relative clause (or other modifier) of the noun before the comma. A speech
+/// verb after a comma, with its own subject and no object or complement of its own, whose
+/// clause runs to the end of the sentence, is the attribution of the whole sentence: it
+/// hangs on the root as `parataxis`, where the coder looks for it.
+fn trailing_speech_clause(v: &mut SentView) -> bool {
+    let n = v.len();
+    let Some(root) = (0..n).find(|&i| v.head[i] == NONE) else {
+        return false;
+    };
+    let mut end = n;
+    while end > 0 && v.upos[end - 1] == Upos::Punct {
+        end -= 1;
+    }
+    let Some(k) = (0..end).rev().find(|&k| v.upos[k] == Upos::Verb) else {
+        return false;
+    };
+    if k == root
+        || v.head[k] == root && v.rel(k) == "parataxis"
+        || !matches!(
+            v.lemma[k].as_str(),
+            "say"
+                | "tell"
+                | "report"
+                | "write"
+                | "add"
+                | "state"
+                | "claim"
+                | "confirm"
+                | "announce"
+        )
+    {
+        return false;
+    }
+    let Some(subj) = v.kids(k).iter().copied().find(|&c| v.rel(c) == "nsubj") else {
+        return false;
+    };
+    if v.kids(k)
+        .iter()
+        .any(|&c| matches!(v.rel(c), "obj" | "ccomp" | "xcomp" | "mark"))
+    {
+        return false;
+    }
+    // The subject phrase starts right after a comma.
+    let mut first = subj;
+    for i in (0..subj).filter(|&i| v.upos[i] != Upos::Punct) {
+        let mut x = i;
+        let mut hops = 0;
+        while x != NONE && x != subj && hops < n {
+            x = v.head[x];
+            hops += 1;
+        }
+        if x == subj {
+            first = i;
+            break;
+        }
+    }
+    if first == 0 || v.forms[first - 1] != "," {
+        return false;
+    }
+    let comma = first - 1;
+    v.head[k] = root;
+    v.deprel[k].clear();
+    v.deprel[k].push_str("parataxis");
+    v.head[comma] = k;
+    v.reindex();
+    true
 }
 
 #[cfg(test)]
