@@ -475,6 +475,23 @@ impl Engine<'_> {
                 tgt = t;
             }
         }
+        // "his appeal to Western allies for more air defence systems": addressed "to"
+        // someone, asking "for" something.
+        // The parser often hangs both phrases on the light verb ("renewed his appeal").
+        if pat.frame == Frame::Appeal {
+            let light = v
+                .parent(i)
+                .filter(|&h| v.rel(i) == "obj" && self.p.light(&v.lemma[h]).is_some());
+            for host in std::iter::once(i).chain(light) {
+                if tgt.is_none() {
+                    tgt = args::prep_object(v, host, "to").filter(|&t| v.upos[t] != Upos::Verb);
+                }
+                if let Some(f) = args::prep_object(v, host, "for") {
+                    theme = Some(f);
+                    break;
+                }
+            }
+        }
         // Own source: possessor, national modifier, "by" phrase.
         let own = v.kids(i).iter().copied().find(|&k| {
             (v.full_rel(k) == "nmod:poss" || matches!(v.rel(k), "amod" | "compound"))
