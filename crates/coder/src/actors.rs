@@ -115,6 +115,24 @@ impl Resolver<'_> {
         if n >= v.len() {
             return None;
         }
+        // "the ministry said", "the governor added": the one named earlier in the text.
+        let definite = v
+            .kids(n)
+            .iter()
+            .any(|&k| v.rel(k) == "det" && matches!(v.lower[k].as_str(), "the" | "this"));
+        if definite && v.actor_at(n).is_none_or(|a| a.country.is_none()) {
+            let word = v.lower[n].as_str();
+            let earlier = self.st.actors.iter().rev().find(|r| {
+                self.sent.saturating_sub(r.sentence) <= 5
+                    && r.actor
+                        .text
+                        .split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case(word))
+            });
+            if let Some(r) = earlier {
+                return Some(r.actor.clone());
+            }
+        }
         let (start, end, role) = match v.actor_at(n) {
             Some(a) if a.country.is_none() => (a.start, a.end, a.code.clone()),
             None if v.upos[n] == Upos::Propn => {

@@ -385,6 +385,28 @@ impl Coder {
             };
             merge_into(&mut fresh, e);
         }
+        // A quote or a follow-up that restates an event of the last two sentences ("Ukrainian
+        // troops fired eight shells at X, the office said. 'Ukrainian formations fired eight
+        // shells at X,' it said.") is the same event: same code, sides and date, and nothing
+        // the earlier one lacks (no other toll, weapon or place).
+        fresh.retain(|e| {
+            !st.events
+                .iter()
+                .rev()
+                .take_while(|o| si.saturating_sub(o.sentence) <= 2)
+                .any(|o| {
+                    o.cameo == e.cameo
+                        && country(&o.source) == country(&e.source)
+                        && country(&o.target) == country(&e.target)
+                        && o.date == e.date
+                        && (e.fatalities.is_none() || o.fatalities == e.fatalities)
+                        && e.weapons.iter().all(|w| o.weapons.contains(w))
+                        && (o.location.is_none()
+                            || e.location.is_none()
+                            || o.location.as_ref().map(|l| &l.text)
+                                == e.location.as_ref().map(|l| &l.text))
+                })
+        });
         st.events.extend(fresh);
     }
 

@@ -648,6 +648,25 @@ impl Engine<'_> {
         } else {
             i
         };
+        // What is guarded against: "protect its people against Russian attacks", "defend
+        // the skies from drone strikes" name a threat, not an event that took place. The
+        // phrase may hang on the verb or on its object.
+        if c == i
+            && matches!(v.upos[i], Upos::Noun | Upos::Propn)
+            && matches!(v.case_of(i), Some("against" | "from"))
+        {
+            let guard = |h: usize| {
+                matches!(
+                    v.lemma[h].as_str(),
+                    "protect" | "defend" | "shield" | "guard" | "safeguard" | "secure"
+                )
+            };
+            let h = v.parent(i);
+            if h.is_some_and(guard) || h.and_then(|h| v.parent(h)).is_some_and(guard) {
+                m.absorbed = true;
+                return m;
+            }
+        }
         // The thing asked for, threatened or promised ("called for a ceasefire") is coded
         // by that verb, not on its own.
         if c == i
