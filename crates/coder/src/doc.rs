@@ -212,8 +212,9 @@ impl Coder {
         }
     }
 
-    /// The cheap pre-filter: an event word and someone who could do it (an actor named in
-    /// the sentence, or a pronoun when there is an `antecedent` for it to stand for).
+    /// The cheap pre-filter: an event word and someone who could do it (an actor with a
+    /// country named in the sentence, a pronoun or bare agent when there is an `antecedent`
+    /// for it to stand for or attach to, or a bare agent beside a place).
     fn worth_parsing(
         &self,
         forms: &[&str],
@@ -238,7 +239,17 @@ impl Coder {
                 pronoun = true;
             }
         }
-        trigger && ((pronoun && antecedent) || !actors.is_empty())
+        // An event needs a side with a country: an actor that has one, or a pronoun or a
+        // bare agent ("the strike killed 12 civilians", "troops") that can only get one
+        // from an earlier sentence.
+        // A bare agent may also take the country of a place in its phrase ("the mayor of
+        // Serhiyivka"); the gazetteer is only asked when that is all there is.
+        let country = actors.iter().any(|a| a.country.is_some());
+        let bare = !actors.is_empty();
+        trigger
+            && (country
+                || ((pronoun || bare) && antecedent)
+                || (bare && !self.dicts.places.find(forms).is_empty()))
     }
 
     #[allow(clippy::too_many_arguments)]
