@@ -187,6 +187,23 @@ impl Engine<'_> {
                 }
             }
         }
+        // "Ukraine and Russia held talks", "officials from Ukraine and Russia met": a
+        // meeting, agreement or cooperation between coordinated parties has the second as
+        // its target.
+        if tgt.is_none() && ["04", "057", "06"].iter().any(|c| pat.code.starts_with(c)) {
+            if let (Some(s), Some(sa)) = (src_n, &src) {
+                let mut seen = Vec::new();
+                subtree_bfs(v, s, 3, &mut seen);
+                // Either conjunct may be the one the source phrase took its country from.
+                tgt = seen
+                    .iter()
+                    .filter(|&&k| v.rel(k) == "conj")
+                    .flat_map(|&k| [Some(k), v.parent(k)])
+                    .flatten()
+                    .filter_map(|k| r.actor(k))
+                    .find(|a| a.country() != sa.country());
+            }
+        }
         let theme = theme_n.map(|t| self.theme(r, t)).unwrap_or_default();
         let mut weapons = theme.1.clone();
         self.clause_weapons(v, i, &mut weapons);
