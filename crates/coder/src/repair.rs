@@ -530,15 +530,41 @@ fn trailing_speech_clause(v: &mut SentView) -> bool {
     {
         return false;
     }
-    let Some(subj) = v.kids(k).iter().copied().find(|&c| v.rel(c) == "nsubj") else {
-        return false;
-    };
     if v.kids(k)
         .iter()
         .any(|&c| matches!(v.rel(c), "obj" | "ccomp" | "xcomp" | "mark"))
     {
         return false;
     }
+    let subj = match v.kids(k).iter().copied().find(|&c| v.rel(c) == "nsubj") {
+        Some(s) => s,
+        None => {
+            // "..., wounding a woman, head of the regional administration Serhii Lysak
+            // reported": the speaker's phrase was hung on the noun before the comma. The
+            // noun phrase between the last comma and the verb is the subject.
+            let Some(c) = (0..k).rev().find(|&x| v.forms[x] == ",") else {
+                return false;
+            };
+            if c + 1 >= k || !matches!(v.upos[k - 1], Upos::Noun | Upos::Propn) {
+                return false;
+            }
+            let mut h = k - 1;
+            let mut hops = 0;
+            while v.head[h] != NONE && v.head[h] > c && v.head[h] < k && hops < n {
+                h = v.head[h];
+                hops += 1;
+            }
+            if !matches!(v.upos[h], Upos::Noun | Upos::Propn)
+                || (c + 1..k).any(|x| matches!(v.upos[x], Upos::Verb | Upos::Aux))
+            {
+                return false;
+            }
+            v.head[h] = k;
+            v.deprel[h].clear();
+            v.deprel[h].push_str("nsubj");
+            h
+        }
+    };
     // The subject phrase starts right after a comma.
     let mut first = subj;
     for i in (0..subj).filter(|&i| v.upos[i] != Upos::Punct) {
@@ -551,6 +577,25 @@ fn trailing_speech_clause(v: &mut SentView) -> bool {
         if x == subj {
             first = i;
             break;
+        }
+    }
+    if first > 0 && v.forms[first - 1] != "," && v.upos[subj] == Upos::Propn {
+        // A name with its title before it, the title hung elsewhere ("..., head of the
+        // regional administration Serhii Lysak wrote"): the title joins the name.
+        if let Some(c) = (0..first).rev().find(|&x| v.forms[x] == ",") {
+            let mut t = first - 1;
+            let mut hops = 0;
+            while v.head[t] != NONE && v.head[t] > c && v.head[t] < first && hops < n {
+                t = v.head[t];
+                hops += 1;
+            }
+            let nominal = (c + 1..first).all(|x| !matches!(v.upos[x], Upos::Verb | Upos::Aux));
+            if c + 1 < first && nominal && matches!(v.upos[t], Upos::Noun | Upos::Propn) {
+                v.head[t] = subj;
+                v.deprel[t].clear();
+                v.deprel[t].push_str("appos");
+                first = c + 1;
+            }
         }
     }
     if first == 0 || v.forms[first - 1] != "," {
