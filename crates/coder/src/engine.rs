@@ -827,6 +827,16 @@ impl Engine<'_> {
                     m.absorbed = true;
                     return m;
                 }
+                // "warned NATO against sending troops", "voted against supplying jets":
+                // what someone is against is not an event that happened.
+                if v.xpos[x] == "VBG"
+                    && v.kids(x)
+                        .iter()
+                        .any(|&k| matches!(v.rel(k), "mark" | "case") && v.lemma[k] == "against")
+                {
+                    m.absorbed = true;
+                    return m;
+                }
             }
             if matches!(rel, "xcomp" | "ccomp" | "advcl" | "acl")
                 && matches!(v.case_of(x), Some("of" | "for"))
