@@ -987,9 +987,43 @@ impl Engine<'_> {
             _ if matches!(v.upos[i], Upos::Noun | Upos::Propn) => i,
             _ => args::clause_head(v, i),
         };
+        // "using HIMARS launchers to hit Russian depots": the purpose clause of a verb of
+        // use takes that verb's object as its weapon.
+        let used = v
+            .parent(c)
+            .filter(|&h| {
+                matches!(v.rel(c), "advcl" | "xcomp")
+                    && matches!(v.lemma[h].as_str(), "use" | "employ" | "utilize" | "deploy")
+            })
+            .and_then(|h| v.child(h, "obj"));
         for w in &v.weapons {
             let head = w.end - 1;
-            if v.dominates(c, head) && !out.contains(&w.name) && !self.via_conj(v, c, head) {
+            // "an ammunition depot", "a drone factory": the weapon word names what a place
+            // holds or makes, not what was used.
+            let modifier = v.rel(head) == "compound"
+                && v.parent(head).is_some_and(|p| {
+                    v.weapon_at(p).is_none()
+                        && matches!(
+                            v.lemma[p].as_str(),
+                            "depot"
+                                | "dump"
+                                | "store"
+                                | "storage"
+                                | "warehouse"
+                                | "factory"
+                                | "plant"
+                                | "facility"
+                                | "workshop"
+                                | "manufacturer"
+                                | "maker"
+                                | "producer"
+                                | "production"
+                                | "industry"
+                        )
+                });
+            let in_clause = v.dominates(c, head) && !self.via_conj(v, c, head);
+            let in_use = used.is_some_and(|o| v.dominates(o, head));
+            if (in_clause || in_use) && !modifier && !out.contains(&w.name) {
                 out.push(w.name.clone());
             }
         }
@@ -1151,12 +1185,24 @@ impl Engine<'_> {
                         | "climb"
                 )
             };
+            // "14 people were killed when a missile struck ..." with the two clauses read
+            // as siblings (both under "officials said"): a "when/as/after" clause is the
+            // occasion of the deaths.
+            let occasion = |g: usize| {
+                v.parent(g).is_some()
+                    && v.parent(g) == v.parent(c)
+                    && v.kids(c).iter().any(|&k| {
+                        matches!(v.rel(k), "advmod" | "mark")
+                            && matches!(v.lemma[k].as_str(), "when" | "as" | "after")
+                    })
+            };
             let ok = gov.is_some_and(|g| {
                 deadly(g)
                     && (v.dominates(c, g)
                         || v.dominates(g, i)
                         || g == i
-                        || v.parent(g).is_some_and(|gg| v.dominates(c, gg)))
+                        || v.parent(g).is_some_and(|gg| v.dominates(c, gg))
+                        || occasion(g))
             }) || (deadly(noun) && v.dominates(c, noun));
             let victims = matches!(
                 v.lemma[noun].as_str(),

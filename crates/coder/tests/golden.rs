@@ -36,6 +36,9 @@ struct Expect {
     fatalities: Option<[u64; 2]>,
     #[serde(default)]
     weapons: Option<Vec<String>>,
+    /// Weapons the event must not carry (a weapon word that is not what was used).
+    #[serde(default)]
+    not_weapons: Option<Vec<String>>,
     #[serde(default)]
     modality: Option<String>,
     #[serde(default)]
@@ -104,6 +107,11 @@ fn fields(e: &Event, x: &Expect) -> Vec<String> {
             {
                 bad.push(format!("weapons {:?} want {w}", e.weapons));
             }
+        }
+    }
+    for w in x.not_weapons.iter().flatten() {
+        if e.weapons.iter().any(|h| h.eq_ignore_ascii_case(w)) {
+            bad.push(format!("weapons {:?} must not have {w}", e.weapons));
         }
     }
     if let Some(m) = &x.modality {
