@@ -216,6 +216,27 @@ impl Engine<'_> {
         if pat.modality == Some(Modality::Threatened) && self.military_content(v, i) {
             code = "138".into();
         }
+        // "offered to mediate", "promised to negotiate": an intent verb takes the kind of
+        // intent from the act it governs (CAMEO 03x mirrors the cooperative roots).
+        if pat.modality == Some(Modality::Intended) && pat.pos == Pos::Verb {
+            if let Some(inner) = v.child(i, "xcomp").and_then(|x| self.pattern_at(v, x)) {
+                let c = inner.code.as_str();
+                let intent = if c.starts_with("045") {
+                    Some("039")
+                } else if c.starts_with("04") {
+                    Some("036")
+                } else if c.starts_with("05") {
+                    Some("032")
+                } else if c.starts_with("08") {
+                    Some("035")
+                } else {
+                    None
+                };
+                if let Some(x) = intent {
+                    code = x.into();
+                }
+            }
+        }
         if pat.arms && code == "190" {
             if let Some(c) = self.arm_code(v, i, &weapons) {
                 code = c.to_string();
