@@ -190,7 +190,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let model = SyntaxModel::builtin()?;
     for set in ["dev", "test"] {
         let g = load(&Path::new(&dir).join(format!("en_ewt-ud-{set}.conllu")))?;
-        println!("EWT {set}, raw text: {}", score(&model, &g));
+        println!("EWT {set}, raw text: {}", score(model, &g));
     }
     Ok(())
 }
