@@ -357,7 +357,15 @@ impl Engine<'_> {
                 };
                 (src, tgt.or_else(prep_t), None)
             }
-            Frame::SelfTarget => (src, prep_t(), None),
+            // "launched a missile toward Japan": the phrase may hang on the object.
+            Frame::SelfTarget => (
+                src,
+                prep_t().or_else(|| {
+                    objs.first()
+                        .and_then(|&o| args::prep_objects(v, o, &pat.preps).next())
+                }),
+                None,
+            ),
             Frame::Transfer => {
                 if passive {
                     let rec = args::prep_object(v, i, "to").or_else(|| objs.first().copied());

@@ -33,6 +33,7 @@ pub fn repair(v: &mut SentView) -> bool {
         infinitive_with_subject(v),
         headline_verb_read_as_plural_noun(v),
         trailing_speech_clause(v),
+        plural_noun_read_as_verb(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -341,8 +342,15 @@ fn promote_in_verbless_clause(v: &mut SentView) -> bool {
             && args::agent(v, w).is_none()
             && !v.kids(w).iter().any(|&k| v.rel(k) == "aux")
             // Before the root only when it has its own subject ("Russia attacked
-            // Ukrainian facilities" read as "[Russia attacked] facilities").
-            && (w > root || v.kids(w).iter().any(|&k| v.rel(k) == "nsubj"))
+            // Ukrainian facilities" read as "[Russia attacked] facilities"), or a name
+            // right before it that the parser made a modifier of the root ("Russia
+            // fired missiles" read as "[Russia] [fired] missiles").
+            && (w > root
+                || v.kids(w).iter().any(|&k| v.rel(k) == "nsubj")
+                || (w > 0
+                    && v.upos[w - 1] == Upos::Propn
+                    && v.head[w - 1] == root
+                    && v.rel(w - 1) == "compound"))
     }) else {
         return false;
     };
@@ -362,6 +370,11 @@ fn promote_in_verbless_clause(v: &mut SentView) -> bool {
         v.head[root] = w;
         v.deprel[root].clear();
         v.deprel[root].push_str("nsubj");
+    } else if w > 0 && v.upos[w - 1] == Upos::Propn && v.head[w - 1] == root {
+        // The name before the verb is its subject.
+        v.head[w - 1] = w;
+        v.deprel[w - 1].clear();
+        v.deprel[w - 1].push_str("nsubj");
     }
     v.xpos[w].clear();
     v.xpos[w].push_str("VBD");
@@ -608,6 +621,33 @@ fn trailing_speech_clause(v: &mut SentView) -> bool {
     v.head[comma] = k;
     v.reindex();
     true
+}
+
+/// "Israel carried out air strikes on targets": a plural noun read as a present-tense
+/// verb, left as the object of the verb before it. A finite verb is never an `obj`; one
+/// that has a noun compound of its own ("air strikes") is a plural noun.
+fn plural_noun_read_as_verb(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for w in 0..v.len() {
+        if v.upos[w] != Upos::Verb
+            || !matches!(v.xpos[w].as_str(), "VBZ" | "VBP")
+            || v.rel(w) != "obj"
+            || !v
+                .kids(w)
+                .iter()
+                .any(|&k| k < w && v.rel(k) == "compound" && v.upos[k] == Upos::Noun)
+        {
+            continue;
+        }
+        v.upos[w] = Upos::Noun;
+        v.xpos[w].clear();
+        v.xpos[w].push_str("NNS");
+        if let Some(stem) = v.lower[w].strip_suffix('s') {
+            v.lemma[w] = stem.to_string();
+        }
+        changed = true;
+    }
+    changed
 }
 
 #[cfg(test)]
