@@ -917,11 +917,22 @@ impl Engine<'_> {
                         m.modality = self.p.speech(&v.lemma[k]).unwrap_or(Modality::Reported);
                     }
                 }
-                if matches!(v.rel(k), "obl") && v.case_of(k) == Some("according") {
+                if matches!(v.rel(k), "obl") && according(v, k) {
                     m.attribution = Some(k);
                     if m.modality == Modality::Asserted {
                         m.modality = Modality::Claimed;
                     }
+                }
+            }
+        }
+        // "..., killing three people and wounding 11, according to the regional governor":
+        // the parser hangs the phrase on whatever came last; it still attributes the
+        // sentence.
+        if m.attribution.is_none() {
+            if let Some(k) = (0..v.len()).find(|&k| according(v, k)) {
+                m.attribution = Some(k);
+                if m.modality == Modality::Asserted {
+                    m.modality = Modality::Claimed;
                 }
             }
         }
@@ -1400,4 +1411,11 @@ fn trailing_dash_source(v: &SentView, i: usize) -> Option<usize> {
 
 fn is_dash(f: &str) -> bool {
     matches!(f, "-" | "\u{2013}" | "\u{2014}")
+}
+
+/// Whether `k` is the object of "according to" (the parser tags "according" ADP or VERB).
+fn according(v: &SentView, k: usize) -> bool {
+    v.kids(k)
+        .iter()
+        .any(|&c| c < k && matches!(v.rel(c), "case" | "mark") && v.lower[c] == "according")
 }
