@@ -190,7 +190,13 @@ impl Engine<'_> {
         // "Ukraine and Russia held talks", "officials from Ukraine and Russia met": a
         // meeting, agreement or cooperation between coordinated parties has the second as
         // its target.
-        if tgt.is_none() && ["04", "057", "06"].iter().any(|c| pat.code.starts_with(c)) {
+        // So does fire "exchanged" between them.
+        let exchanged = pat.pos == Pos::Noun
+            && v.parent(i)
+                .is_some_and(|h| v.lemma[h] == "exchange" && v.rel(i) == "obj");
+        if tgt.is_none()
+            && (exchanged || ["04", "057", "06"].iter().any(|c| pat.code.starts_with(c)))
+        {
             if let (Some(s), Some(sa)) = (src_n, &src) {
                 let mut seen = Vec::new();
                 subtree_bfs(v, s, 3, &mut seen);
