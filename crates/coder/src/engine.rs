@@ -1003,11 +1003,20 @@ impl Engine<'_> {
             }
         }
         if cat.is_none() {
-            cat = seen.iter().find_map(|&k| {
+            // Money says how aid is counted, not what it is: "$100 billion in military aid"
+            // is military. Any other theme in the phrase wins over the economic one.
+            let mut found = seen.iter().filter_map(|&k| {
                 self.p
                     .theme(&v.lemma[k])
                     .or_else(|| self.p.theme(&v.lower[k]))
             });
+            let first = found.next();
+            cat = match first {
+                Some(Theme::Economic) => found
+                    .find(|&t| t != Theme::Economic)
+                    .or(Some(Theme::Economic)),
+                t => t,
+            };
         }
         (cat, weapons)
     }
