@@ -34,6 +34,7 @@ pub fn repair(v: &mut SentView) -> bool {
         headline_verb_read_as_plural_noun(v),
         trailing_speech_clause(v),
         plural_noun_read_as_verb(v),
+        by_phrase_as_clause(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -645,6 +646,33 @@ fn plural_noun_read_as_verb(v: &mut SentView) -> bool {
         if let Some(stem) = v.lower[w].strip_suffix('s') {
             v.lemma[w] = stem.to_string();
         }
+        changed = true;
+    }
+    changed
+}
+
+/// "Two soldiers were captured near Bakhmut by Ukrainian troops, the military said" with
+/// "by Ukrainian troops" read as a clause of "said". A noun with its own preposition never
+/// heads a clausal relation: a "by" phrase so placed is the agent of the nearest passive
+/// verb before it.
+fn by_phrase_as_clause(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for k in 0..v.len() {
+        if !matches!(v.upos[k], Upos::Noun | Upos::Propn)
+            || !matches!(v.rel(k), "ccomp" | "parataxis" | "conj" | "advcl" | "xcomp")
+            || v.case_of(k) != Some("by")
+        {
+            continue;
+        }
+        let Some(p) = (0..k).rev().find(|&p| {
+            v.upos[p] == Upos::Verb && v.kids(p).iter().any(|&c| v.full_rel(c) == "aux:pass")
+        }) else {
+            continue;
+        };
+        v.head[k] = p;
+        v.deprel[k].clear();
+        v.deprel[k].push_str("obl:agent");
+        v.reindex();
         changed = true;
     }
     changed
