@@ -35,6 +35,7 @@ pub fn repair(v: &mut SentView) -> bool {
         trailing_speech_clause(v),
         plural_noun_read_as_verb(v),
         by_phrase_as_clause(v),
+        bare_oblique_is_object(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -672,6 +673,31 @@ fn by_phrase_as_clause(v: &mut SentView) -> bool {
         v.head[k] = p;
         v.deprel[k].clear();
         v.deprel[k].push_str("obl:agent");
+        v.reindex();
+        changed = true;
+    }
+    changed
+}
+
+/// "air defence systems shot down [seven rockets]" with the object left as a bare `obl`
+/// (no preposition, no time or measure subtype). A noun after a verb with no object of
+/// its own and no preposition is that verb's object.
+fn bare_oblique_is_object(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for k in 0..v.len() {
+        let p = v.head[k];
+        if p == NONE
+            || p > k
+            || v.full_rel(k) != "obl"
+            || !matches!(v.upos[k], Upos::Noun | Upos::Propn)
+            || v.upos[p] != Upos::Verb
+            || v.case_of(k).is_some()
+            || v.child(p, "obj").is_some()
+        {
+            continue;
+        }
+        v.deprel[k].clear();
+        v.deprel[k].push_str("obj");
         v.reindex();
         changed = true;
     }
