@@ -823,6 +823,12 @@ impl Engine<'_> {
                                     | "until"
                             )
                     });
+                // "denied that its aircraft had bombed a hospital": what is denied is coded by
+                // "deny" itself (016), never as an event of its own.
+                if hl == "deny" && matches!(rel, "ccomp" | "advcl" | "parataxis") {
+                    m.absorbed = true;
+                    return m;
+                }
                 if let Some(sm) = self
                     .p
                     .speech(hl)
