@@ -170,6 +170,22 @@ impl Engine<'_> {
             src = mood.attribution.and_then(|a| r.actor(a));
         }
         let mut tgt = tgt_n.and_then(|t| r.deep_actor(t).or_else(|| self.event_source(r, t)));
+        // "condemned the attack on Avdiivka": disapproval targets who attacked, not the
+        // place attacked. An event noun as object gives its own agent, else the source of
+        // the earlier event it names, else no target.
+        if pat.code.starts_with("11") {
+            if let Some((t, p)) = tgt_n.and_then(|t| {
+                self.pattern_at(v, t)
+                    .filter(|p| p.pos == Pos::Noun)
+                    .map(|p| (t, p))
+            }) {
+                tgt = self
+                    .noun_roles(v, t, p)
+                    .0
+                    .and_then(|s| r.actor(s))
+                    .or_else(|| self.event_source(r, t));
+            }
+        }
         if tgt.is_none() && pat.frame == Frame::Ap && pat.modality == Some(Modality::Threatened) {
             tgt = self.conditional_subject(r, i);
         }
@@ -283,6 +299,17 @@ impl Engine<'_> {
         let attribution = attribution.or_else(|| mood.attribution.and_then(|a| r.speaker(a)));
         let tgt = match (&src, tgt) {
             (Some(s), Some(t)) if s.code == t.code => None,
+            // "Ukrainian forces recaptured the village of X": the place is their own
+            // country's; whom it was taken from is not said.
+            (Some(s), Some(t))
+                if s.country() == t.country()
+                    && matches!(
+                        v.lemma[i].as_str(),
+                        "recapture" | "retake" | "liberate" | "regain" | "reclaim"
+                    ) =>
+            {
+                None
+            }
             (_, t) => t,
         };
         Some(self.finish(

@@ -680,16 +680,22 @@ fn by_phrase_as_clause(v: &mut SentView) -> bool {
 }
 
 /// "air defence systems shot down [seven rockets]" with the object left as a bare `obl`
-/// (no preposition, no time or measure subtype). A noun after a verb with no object of
-/// its own and no preposition is that verb's object.
+/// (no preposition, no time or measure subtype), "shelled [Kharkiv]" with the name as an
+/// `xcomp`. A noun after a verb with no object of its own and no preposition is that
+/// verb's object.
 fn bare_oblique_is_object(v: &mut SentView) -> bool {
     let mut changed = false;
     for k in 0..v.len() {
         let p = v.head[k];
+        // Also a name read as a predicative complement ("shelled [Kharkiv]" as xcomp).
+        let bare = match v.full_rel(k) {
+            "obl" => matches!(v.upos[k], Upos::Noun | Upos::Propn),
+            "xcomp" => v.upos[k] == Upos::Propn,
+            _ => false,
+        };
         if p == NONE
             || p > k
-            || v.full_rel(k) != "obl"
-            || !matches!(v.upos[k], Upos::Noun | Upos::Propn)
+            || !bare
             || v.upos[p] != Upos::Verb
             || v.case_of(k).is_some()
             || v.child(p, "obj").is_some()
