@@ -8,6 +8,17 @@ use crate::state::{ActorRef, DocState};
 use crate::view::SentView;
 use rung_parse::Upos;
 
+/// Placeholder prefix for "the invaders", "the occupiers", "the aggressor": the occupier of
+/// the country the event happens in or to.
+pub const OCCUPIER: &str = "~OC";
+/// Placeholder prefix for "the enemy": the other side of the one war of whoever speaks or
+/// acts.
+pub const ENEMY: &str = "~EN";
+
+/// Placeholder prefix for civilians of no stated country: those of the country of the
+/// event's place, when they are its target.
+pub const PLACE: &str = "~PL";
+
 /// Pronouns that can stand for an actor.
 fn is_pronoun(l: &str) -> bool {
     matches!(
@@ -53,8 +64,11 @@ impl Resolver<'_> {
                     code: a.code.clone(),
                 });
             }
-            // A bare agent ("troops", "officials"): the country of its phrase.
-            return self.agent_country(n, &a.code);
+            // A bare agent ("troops", "officials"): the country of its phrase, else, for
+            // "the invaders" or "the enemy", a side to be found from the perspective.
+            return self
+                .agent_country(n, &a.code)
+                .or_else(|| self.perspective(n, a.start, a.end, &a.code));
         }
         let l = v.lemma[n].as_str();
         if is_pronoun(l) || (v.upos[n] == Upos::Pron && is_pronoun(&v.lower[n])) {
@@ -155,6 +169,36 @@ impl Resolver<'_> {
         Some(ActorRef {
             text: v.phrase(start, end),
             code: format!("---{role}"),
+        })
+    }
+
+    /// "The invaders", "the occupiers", "enemy positions": words that name a side only
+    /// relative to someone. They get a placeholder prefix, [`OCCUPIER`] or [`ENEMY`], that
+    /// the document coder resolves once the event's other side, place and speaker are
+    /// known (and drops when it cannot).
+    fn perspective(&self, n: usize, start: usize, end: usize, role: &str) -> Option<ActorRef> {
+        let v = self.v;
+        let words = (start..end).chain(
+            v.kids(n)
+                .iter()
+                .copied()
+                .filter(|&k| matches!(v.rel(k), "amod" | "compound")),
+        );
+        let mut prefix = None;
+        for k in words {
+            match v.lower[k].as_str() {
+                "enemy" | "enemies" | "enemy's" => prefix = Some(ENEMY),
+                "invader" | "invaders" | "occupier" | "occupiers" | "occupying" | "invading"
+                | "occupation" | "aggressor" => prefix = prefix.or(Some(OCCUPIER)),
+                _ => {}
+            }
+        }
+        // Civilians with no country of their own: those of the country the event happens
+        // in ("killed nine civilians in the Donetsk region"); only ever a target.
+        let prefix = prefix.or_else(|| (role == "CVL").then_some(PLACE))?;
+        Some(ActorRef {
+            text: v.phrase(start.min(n), end.max(n + 1)),
+            code: format!("{prefix}{role}"),
         })
     }
 

@@ -4,6 +4,7 @@
 //! own scratch buffers in a thread-local, so no allocation is repeated per sentence beyond
 //! what the dictionaries return.
 
+use crate::actors::{OCCUPIER, PLACE};
 use crate::engine::{Cand, Engine};
 use crate::patterns::Patterns;
 use crate::state::{ActorRef, DocState, Remembered};
@@ -93,6 +94,7 @@ pub struct Coder {
 struct Scratch {
     view: SentView,
     analysis: Analysis,
+    retry: Analysis,
     cands: Vec<Cand>,
     state: DocState,
 }
@@ -167,6 +169,34 @@ impl Coder {
                 forms.push(t.form(text));
                 spans.push([t.start as usize, t.end as usize]);
             }
+            // "South: AFU destroyed a crossing", "Zelensky: Russia struck ...": a short
+            // label before a colon is no part of the clause, and parsed with it the clause
+            // comes out wrong. The clause is parsed alone; a label naming an actor is whose
+            // account it is.
+            let label = news_label(&forms);
+            let label_actor = (label > 0)
+                .then(|| self.dicts.actors.find(&forms[..label - 1]))
+                .and_then(|found| {
+                    found
+                        .into_iter()
+                        .find(|a| a.country.is_some())
+                        .map(|a| ActorRef {
+                            text: forms[a.start..a.end].join(" "),
+                            code: a.code,
+                        })
+                });
+            // "Kherson: Russian troops shelled the city centre": a place as the label is
+            // where it happened, so what was attacked there is of its country.
+            let label_place = (label > 0)
+                .then(|| self.dicts.places.find(&forms[..label - 1]))
+                .and_then(|found| {
+                    found.into_iter().next().map(|p| ActorRef {
+                        text: forms[p.start..p.end].join(" "),
+                        code: p.country.clone(),
+                    })
+                });
+            forms.drain(..label);
+            spans.drain(..label);
             let actors = self.dicts.actors.find(&forms);
             let body = sent.kind == SentenceKind::Body
                 || (headings_are_body && sent.kind == SentenceKind::Heading);
@@ -184,11 +214,42 @@ impl Coder {
             if body && self.worth_parsing(&forms, &actors, antecedent) {
                 parsed += 1;
                 self.model.analyse(&forms, &mut s.analysis);
+                if let Some(k) = garden_path_participle(&forms, &s.analysis) {
+                    // "Russian artillery struck enemy positions near X[, the military
+                    // said]": the tagger read the main verb as a participle modifying
+                    // what follows. Re-parsed with it finite, kept when it then heads a
+                    // clause with a subject.
+                    self.model
+                        .analyse_forced(&forms, &[(k, "VBD")], &mut s.retry);
+                    let has_subject = (0..s.retry.len()).any(|j| {
+                        s.retry.head(j) == Some(k) && s.retry.deprel(j).starts_with("nsubj")
+                    });
+                    if has_subject {
+                        std::mem::swap(&mut s.analysis, &mut s.retry);
+                    }
+                }
                 s.view.load(&forms, &spans, &s.analysis);
                 crate::repair::repair(&mut s.view);
-                self.annotate(&mut s.view, &forms, &actors, text, sent.start, date);
+                let start = spans.first().map_or(sent.start, |x| x[0]);
+                self.annotate(&mut s.view, &forms, &actors, text, start, date);
                 s.cands.clear();
                 Engine { p: &self.patterns }.code(&s.view, &s.state, si, &mut s.cands);
+                if let Some(p) = &label_place {
+                    for c in s.cands.iter_mut().filter(|c| c.tgt.is_none()) {
+                        let violent = matches!(c.code.get(..2), Some("18" | "19" | "20"));
+                        if violent && c.src.as_ref().is_some_and(|a| a.country() != p.code) {
+                            c.tgt = Some(p.clone());
+                        }
+                    }
+                }
+                if let Some(a) = &label_actor {
+                    for c in s.cands.iter_mut().filter(|c| c.attribution.is_none()) {
+                        c.attribution = Some(a.clone());
+                        if c.modality == Modality::Asserted {
+                            c.modality = Modality::Reported;
+                        }
+                    }
+                }
                 self.resolve(
                     doc,
                     si,
@@ -362,11 +423,13 @@ impl Coder {
                 attach(st, si, &c, v);
                 continue;
             }
-            let Some(src) = c.src.clone() else { continue };
             let Some(info) = self.dicts.codebook.get(&c.code) else {
                 continue;
             };
             let date = c.date.clone().or_else(|| fallback(c.trigger));
+            let mut c = c;
+            self.sides(&mut c, v, date.as_deref());
+            let Some(src) = c.src.clone() else { continue };
             let e = Event {
                 doc: doc.name.clone(),
                 sentence: si,
@@ -421,6 +484,89 @@ impl Coder {
         st.events.extend(fresh);
     }
 
+    /// Resolves "the invaders" and "the enemy" (placeholder sides, see
+    /// [`crate::actors::OCCUPIER`]) against the conflicts table: the occupier of the country
+    /// the other side, the place or the speaker belongs to; the enemy of the speaker, else
+    /// of the other side, else of the place's country. A side that stays unknown is
+    /// dropped (an event without its source is then not emitted).
+    fn sides(&self, c: &mut Cand, v: &SentView, date: Option<&str>) {
+        let placeholder =
+            |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| a.code.starts_with('~'));
+
+        let real = |a: &Option<ActorRef>| {
+            a.as_ref()
+                .map(|a| a.country().to_string())
+                .filter(|k| !k.starts_with('~') && !k.starts_with('-'))
+        };
+        let day = date.and_then(approximate_day);
+        let place = c
+            .location
+            .and_then(|i| v.places.get(i))
+            .and_then(|p| p.country.clone());
+        let speaker = real(&c.attribution);
+        let resolve = |who: &ActorRef, other: Option<String>, target: bool| -> Option<ActorRef> {
+            let (prefix, role) = who.code.split_at(3);
+            let conflicts = &self.dicts.conflicts;
+            // The speaker's enemy may fight on the speaker's ground ("the enemy shelled
+            // Horlivka", says its Russian-installed mayor); otherwise a side resolved to the
+            // other side's own country is a misreading and is dropped.
+            let (side, own_ground) = if prefix == PLACE {
+                (place.as_deref().filter(|_| target)?, false)
+            } else if prefix == OCCUPIER {
+                let side = [other.clone(), place.clone(), speaker.clone()]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|d| conflicts.invader_of(&d, day))?;
+                (side, false)
+            } else if let Some(e) = speaker.as_deref().and_then(|d| conflicts.enemy_of(d, day)) {
+                (e, true)
+            } else {
+                let side = [other.clone(), place.clone()]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|d| conflicts.enemy_of(&d, day))?;
+                (side, false)
+            };
+            (own_ground || other.as_deref() != Some(side)).then(|| ActorRef {
+                text: who.text.clone(),
+                code: format!("{side}{role}"),
+            })
+        };
+        if placeholder(&c.src) {
+            c.src = c.src.as_ref().and_then(|s| resolve(s, real(&c.tgt), false));
+        }
+        if placeholder(&c.tgt) {
+            c.tgt = c.tgt.as_ref().and_then(|t| resolve(t, real(&c.src), true));
+        }
+        if placeholder(&c.attribution) {
+            c.attribution = None;
+        }
+        // A violent event with no target but a place: those it was done to are of the
+        // place's country ("Russian attacks near Marinka" targets Ukraine), unless that is
+        // the attacker's own country, where the target is who occupies it, if anyone
+        // ("Ukrainian strikes near Melitopol" target Russia).
+        let violent = matches!(c.code.get(..2), Some("18" | "19" | "20"));
+        if violent && c.tgt.is_none() {
+            let at = c.location.and_then(|i| v.places.get(i));
+            if let (Some(p), Some(src)) = (at, real(&c.src)) {
+                if let Some(l) = p.country.as_deref() {
+                    let side = if l == src {
+                        self.dicts
+                            .conflicts
+                            .invader_of(l, day)
+                            .filter(|x| *x != src)
+                    } else {
+                        Some(l)
+                    };
+                    c.tgt = side.map(|x| ActorRef {
+                        text: p.text.clone(),
+                        code: x.to_string(),
+                    });
+                }
+            }
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn remember_shallow(
         &self,
@@ -466,6 +612,95 @@ impl Coder {
             }
         }
     }
+}
+
+/// Past forms that are also participles, beyond the regular "-ed" ones.
+const IRREGULAR_PAST: &[&str] = &[
+    "struck", "hit", "shot", "fought", "held", "led", "lost", "sent", "left", "made", "met",
+    "brought", "caught", "built", "kept", "laid", "told", "won", "cut", "set", "put", "hurt",
+    "spent", "paid", "bought", "found", "heard", "burnt", "dealt", "shut", "fled", "beat",
+];
+
+/// A main verb the tagger read as a participle: a past form tagged VBN and attached as a
+/// modifier (`amod`, `acl`) right after a sentence-initial noun phrase (or one after a
+/// comma: "On Monday, Ukrainian forces struck ..."), with no finite verb of its own clause
+/// after it (a later finite verb only after a comma, as in a trailing ", the ministry
+/// said"), and not followed by "by" (a true reduced passive: "troops backed by
+/// artillery"). Returns its position.
+fn garden_path_participle(forms: &[&str], a: &Analysis) -> Option<usize> {
+    use rung_parse::Upos;
+    let finite = |j: usize| matches!(a.xpos(j), "VBD" | "VBZ" | "VBP" | "MD");
+    let k = (1..a.len()).find(|&k| a.xpos(k) == "VBN" && matches!(a.deprel(k), "amod" | "acl"))?;
+    let lower = forms[k].to_lowercase();
+    if !(lower.ends_with("ed") || IRREGULAR_PAST.contains(&lower.as_str())) {
+        return None;
+    }
+    if forms
+        .get(k + 1)
+        .is_some_and(|f| f.eq_ignore_ascii_case("by"))
+    {
+        return None;
+    }
+    // The words before it: a noun phrase back to the start or a comma.
+    let mut nominal = false;
+    for j in (0..k).rev() {
+        let f = forms[j];
+        if f == "," {
+            break;
+        }
+        match a.upos(j) {
+            Upos::Noun | Upos::Propn => nominal = true,
+            Upos::Det | Upos::Adj | Upos::Num | Upos::Part => {}
+            Upos::Pron if a.xpos(j) == "PRP$" => {}
+            Upos::Adp if f.eq_ignore_ascii_case("of") => {}
+            Upos::Punct if matches!(f, "-" | "'" | "\"") => {}
+            _ => return None,
+        }
+        if finite(j) {
+            return None;
+        }
+    }
+    if !nominal {
+        return None;
+    }
+    // No finite verb in its own clause after it.
+    let clause = forms.iter().enumerate().skip(k + 1);
+    for (j, _) in clause.take_while(|(_, f)| **f != ",") {
+        if finite(j) {
+            return None;
+        }
+    }
+    Some(k)
+}
+
+/// The number of tokens of a label heading a sentence, colon included ("South :",
+/// "General Staff :", "UPDATE :"), or 0: one to three capitalized words, then a colon, then
+/// a clause of at least four words.
+fn news_label(forms: &[&str]) -> usize {
+    let Some(colon) = forms.iter().take(4).position(|f| *f == ":") else {
+        return 0;
+    };
+    let words = &forms[..colon];
+    let label = colon > 0
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+        })
+        && forms.len() > colon + 4;
+    if label {
+        colon + 1
+    } else {
+        0
+    }
+}
+
+/// A day inside an ISO date of any precision ("2022-10-05", "2022-10", "2022",
+/// "2022-spring"), for looking up what held then: the middle of a month or year.
+fn approximate_day(d: &str) -> Option<rung_dict::Date> {
+    let y: i32 = d.get(..4)?.parse().ok()?;
+    let m: u8 = d.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(7);
+    let day: u8 = d.get(8..10).and_then(|x| x.parse().ok()).unwrap_or(15);
+    Some((y, m.clamp(1, 12), day.clamp(1, 31)))
 }
 
 /// Narrative time only moves forward: news tells its story at the latest point it has

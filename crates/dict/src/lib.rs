@@ -6,6 +6,8 @@
 //! * [`WeaponDict`]: weapon systems and generic weapon categories with canonical names.
 //! * [`Gazetteer`]: cities, regions and countries from GeoNames, with coordinates.
 //! * [`Codebook`]: CAMEO event codes with Goldstein scores, quad classes and PLOVER types.
+//! * [`Conflicts`]: dated wars and occupations, for words whose side depends on the
+//!   speaker ("the invaders", "the enemy").
 //!
 //! All tables are rung's own TSV files under `data/`, embedded in the binary and checked
 //! when loaded: a bad entry fails the whole load with a [`DictError`] naming file, line and
@@ -28,6 +30,7 @@ mod actors;
 mod codebook;
 mod codes;
 mod compose;
+mod conflicts;
 mod error;
 mod load;
 mod pattern;
@@ -45,6 +48,7 @@ pub use actors::{
 };
 pub use codebook::{quad_of, CodeInfo, Codebook};
 pub use codes::{CodeSet, BLOCS, ROLES};
+pub use conflicts::{Conflict, ConflictKind, Conflicts};
 pub use error::{Collision, DictError};
 pub use load::{load_actors, load_agents};
 pub use pattern::{fold, split_phrase};
@@ -52,7 +56,7 @@ pub use places::{Gazetteer, Place, PlaceKind, PlaceMention};
 pub use scan::Scan;
 pub use weapons::{Weapon, WeaponCategory, WeaponDict, WeaponMention};
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The embedded data files, by name, for provenance hashing and inspection.
 pub const DATA_FILES: &[(&str, &str)] = &[
@@ -67,6 +71,7 @@ pub const DATA_FILES: &[(&str, &str)] = &[
     ),
     ("cameo.tsv", include_str!("../data/cameo.tsv")),
     ("plover.tsv", include_str!("../data/plover.tsv")),
+    ("conflicts.tsv", include_str!("../data/conflicts.tsv")),
 ];
 
 fn data(name: &str) -> &'static str {
@@ -87,6 +92,8 @@ pub struct Dictionaries {
     pub places: Gazetteer,
     /// CAMEO codes and their PLOVER readings.
     pub codebook: Codebook,
+    /// Dated wars and occupations, for "the invaders" and "the enemy".
+    pub conflicts: Arc<Conflicts>,
 }
 
 impl Dictionaries {
@@ -121,11 +128,13 @@ impl Dictionaries {
             ("cameo.tsv", data("cameo.tsv")),
             ("plover.tsv", data("plover.tsv")),
         )?;
+        let conflicts = Conflicts::from_tsv("conflicts.tsv", data("conflicts.tsv"), &codes)?;
         Ok(Dictionaries {
             actors,
             weapons,
             places,
             codebook,
+            conflicts: Arc::new(conflicts),
         })
     }
 

@@ -179,7 +179,7 @@ pub(crate) fn plural_noun(p: &str) -> Option<String> {
 }
 
 /// Parses a `YYYY-MM-DD` date field (empty or `-` for none).
-fn date(r: &Row<'_>, file: &str, s: &str) -> Result<Option<Date>, DictError> {
+pub(crate) fn date(r: &Row<'_>, file: &str, s: &str) -> Result<Option<Date>, DictError> {
     if s.is_empty() || s == "-" {
         return Ok(None);
     }

@@ -132,10 +132,25 @@ impl SyntaxModel {
     /// Tags, lemmatizes and parses one sentence of word forms into `out`, reusing its
     /// buffers. An empty sentence gives an empty analysis.
     pub fn analyse(&self, forms: &[&str], out: &mut Analysis) {
+        self.analyse_forced(forms, &[], out);
+    }
+
+    /// As [`analyse`](Self::analyse), with the tagger's choice overridden at the given
+    /// word positions by the given XPOS tags (PTB: `"VBD"`, `"NN"`, ...) before parsing.
+    /// A caller that knows the tagger went wrong ("Russian artillery struck positions"
+    /// with "struck" tagged as a participle) re-parses with the right tag. Positions out
+    /// of range and tags the model does not know are ignored.
+    pub fn analyse_forced(&self, forms: &[&str], forced: &[(usize, &str)], out: &mut Analysis) {
         out.clear();
         let s = &mut out.scratch;
         token_keys(forms, &mut s.keys, &mut s.lower);
         self.tagger.tag(&s.keys, &mut s.tag, &mut out.tags);
+        for &(i, x) in forced {
+            let tag = self.tagger.xpos.iter().position(|t| t == x);
+            if let (Some(slot), Some(tag)) = (out.tags.get_mut(i), tag) {
+                *slot = u8::try_from(tag).unwrap_or(*slot);
+            }
+        }
         s.words.clear();
         s.words.extend(s.keys.iter().map(|k| k.lower));
         self.parser.parse(&s.words, &out.tags, &mut s.parse);
