@@ -26,6 +26,9 @@ pub struct CodedDocument {
     pub events: Vec<Event>,
     /// How many sentences passed the pre-filter and were parsed.
     pub parsed: usize,
+    /// How many of those were parsed a second time (a main verb the tagger had read as a
+    /// participle).
+    pub reparsed: usize,
 }
 
 /// Options for building a [`Coder`].
@@ -161,7 +164,7 @@ impl Coder {
         // one unpunctuated line) is coded from its heading lines; in an article they only
         // repeat the lede, so there they are not coded.
         let headings_are_body = !sentences.iter().any(|s| s.kind == SentenceKind::Body);
-        let mut parsed = 0;
+        let (mut parsed, mut reparsed) = (0, 0);
         for (si, sent) in sentences.iter().enumerate() {
             forms.clear();
             spans.clear();
@@ -270,6 +273,7 @@ impl Coder {
             sentences: sentences.iter().map(|x| [x.start, x.end]).collect(),
             events: std::mem::take(&mut s.state.events),
             parsed,
+            reparsed,
         }
     }
 

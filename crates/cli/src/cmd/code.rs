@@ -148,6 +148,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Ok(Coded {
             sentences: coded.sentences.len(),
             parsed: coded.parsed,
+            reparsed: coded.reparsed,
             events: events.len(),
             text,
         })
@@ -197,10 +198,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.stats {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
-            "rung code: {} documents, {} sentences ({} parsed), {} events, {} failed inputs in {secs:.2} s ({:.0} sentences/s)",
+            "rung code: {} documents, {} sentences ({} parsed, {} twice), {} events, {} failed inputs in {secs:.2} s ({:.0} sentences/s)",
             t.docs,
             t.sentences,
             t.parsed,
+            t.reparsed,
             t.events,
             t.failed,
             t.sentences as f64 / secs.max(1e-9)
@@ -217,6 +219,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 struct Coded {
     sentences: usize,
     parsed: usize,
+    reparsed: usize,
     events: usize,
     text: String,
 }
@@ -226,6 +229,7 @@ struct Totals {
     docs: usize,
     sentences: usize,
     parsed: usize,
+    reparsed: usize,
     events: usize,
     failed: usize,
 }
@@ -256,6 +260,7 @@ impl<W: Write> Sink<'_, W> {
                 t.docs += 1;
                 t.sentences += c.sentences;
                 t.parsed += c.parsed;
+                t.reparsed += c.reparsed;
                 t.events += c.events;
                 if let Some(pb) = self.progress {
                     pb.inc(1);
