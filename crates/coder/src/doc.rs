@@ -224,6 +224,7 @@ impl Coder {
                     // clause with a subject.
                     self.model
                         .analyse_forced(&forms, &[(k, "VBD")], &mut s.retry);
+                    reparsed += 1;
                     let has_subject = (0..s.retry.len()).any(|j| {
                         s.retry.head(j) == Some(k) && s.retry.deprel(j).starts_with("nsubj")
                     });
