@@ -15,6 +15,11 @@ pub const OCCUPIER: &str = "~OC";
 /// acts.
 pub const ENEMY: &str = "~EN";
 
+/// Placeholder prefix for armed forces of no stated country acting on another side's
+/// forces ("border guards killed 20 invaders", "artillerymen destroyed 130 Ukrainian
+/// soldiers"): the one enemy of the side they act on.
+pub const FOE: &str = "~FO";
+
 /// Placeholder prefix for civilians of no stated country: those of the country of the
 /// event's place, when they are its target.
 pub const PLACE: &str = "~PL";

@@ -4,7 +4,7 @@
 //! own scratch buffers in a thread-local, so no allocation is repeated per sentence beyond
 //! what the dictionaries return.
 
-use crate::actors::{OCCUPIER, PLACE};
+use crate::actors::{FOE, OCCUPIER, PLACE};
 use crate::engine::{Cand, Engine};
 use crate::patterns::Patterns;
 use crate::state::{ActorRef, DocState, Remembered};
@@ -98,6 +98,7 @@ struct Scratch {
     view: SentView,
     analysis: Analysis,
     retry: Analysis,
+    fixes: Vec<(usize, &'static str)>,
     cands: Vec<Cand>,
     state: DocState,
 }
@@ -217,18 +218,29 @@ impl Coder {
             if body && self.worth_parsing(&forms, &actors, antecedent) {
                 parsed += 1;
                 self.model.analyse(&forms, &mut s.analysis);
+                // "Russian artillery struck enemy positions near X[, the military said]":
+                // the tagger read the main verb as a participle modifying what follows,
+                // or a noun subject as an adjective ("Ukraine's military said"). The
+                // sentence is re-parsed with those tags, and the new parse kept when the
+                // re-tagged words then head a clause with a subject or are one.
+                s.fixes.clear();
                 if let Some(k) = garden_path_participle(&forms, &s.analysis) {
-                    // "Russian artillery struck enemy positions near X[, the military
-                    // said]": the tagger read the main verb as a participle modifying
-                    // what follows. Re-parsed with it finite, kept when it then heads a
-                    // clause with a subject.
-                    self.model
-                        .analyse_forced(&forms, &[(k, "VBD")], &mut s.retry);
+                    s.fixes.push((k, "VBD"));
+                }
+                adjective_subjects(&s.analysis, &mut s.fixes);
+                if !s.fixes.is_empty() {
+                    self.model.analyse_forced(&forms, &s.fixes, &mut s.retry);
                     reparsed += 1;
-                    let has_subject = (0..s.retry.len()).any(|j| {
-                        s.retry.head(j) == Some(k) && s.retry.deprel(j).starts_with("nsubj")
+                    let r = &s.retry;
+                    let better = s.fixes.iter().all(|&(k, tag)| {
+                        if tag == "VBD" {
+                            (0..r.len())
+                                .any(|j| r.head(j) == Some(k) && r.deprel(j).starts_with("nsubj"))
+                        } else {
+                            r.deprel(k).starts_with("nsubj")
+                        }
                     });
-                    if has_subject {
+                    if better {
                         std::mem::swap(&mut s.analysis, &mut s.retry);
                     }
                 }
@@ -537,11 +549,28 @@ impl Coder {
                 code: format!("{side}{role}"),
             })
         };
-        if placeholder(&c.src) {
+        let foe = c.src.as_ref().is_some_and(|s| s.code.starts_with(FOE));
+        if placeholder(&c.src) && !foe {
             c.src = c.src.as_ref().and_then(|s| resolve(s, real(&c.tgt), false));
         }
         if placeholder(&c.tgt) {
             c.tgt = c.tgt.as_ref().and_then(|t| resolve(t, real(&c.src), true));
+        }
+        if foe {
+            // Forces of no stated country fighting a side's forces are that side's enemy.
+            let force = matches!(c.code.get(..2), Some("17" | "18" | "19" | "20"));
+            let fought = c
+                .tgt
+                .as_ref()
+                .filter(|t| force && t.code.ends_with("MIL"))
+                .map(|t| t.country().to_string());
+            c.src = match (fought, c.src.as_ref()) {
+                (Some(t), Some(s)) => self.dicts.conflicts.enemy_of(&t, day).map(|e| ActorRef {
+                    text: s.text.clone(),
+                    code: format!("{e}MIL"),
+                }),
+                _ => None,
+            };
         }
         if placeholder(&c.attribution) {
             c.attribution = None;
@@ -626,8 +655,8 @@ const IRREGULAR_PAST: &[&str] = &[
     "spent", "paid", "bought", "found", "heard", "burnt", "dealt", "shut", "fled", "beat",
 ];
 
-/// A main verb the tagger read as a participle: a past form tagged VBN and attached as a
-/// modifier (`amod`, `acl`) right after a sentence-initial noun phrase (or one after a
+/// A main verb the tagger read as a participle: a past form tagged VBN with no auxiliary,
+/// right after a sentence-initial noun phrase (or one after a
 /// comma: "On Monday, Ukrainian forces struck ..."), with no finite verb of its own clause
 /// after it (a later finite verb only after a comma, as in a trailing ", the ministry
 /// said"), and not followed by "by" (a true reduced passive: "troops backed by
@@ -635,7 +664,11 @@ const IRREGULAR_PAST: &[&str] = &[
 fn garden_path_participle(forms: &[&str], a: &Analysis) -> Option<usize> {
     use rung_parse::Upos;
     let finite = |j: usize| matches!(a.xpos(j), "VBD" | "VBZ" | "VBP" | "MD");
-    let k = (1..a.len()).find(|&k| a.xpos(k) == "VBN" && matches!(a.deprel(k), "amod" | "acl"))?;
+    // A participle with an auxiliary ("has struck", "was hit") is one.
+    let k = (1..a.len()).find(|&k| {
+        a.xpos(k) == "VBN"
+            && !(0..a.len()).any(|j| a.head(j) == Some(k) && a.deprel(j).starts_with("aux"))
+    })?;
     let lower = forms[k].to_lowercase();
     if !(lower.ends_with("ed") || IRREGULAR_PAST.contains(&lower.as_str())) {
         return None;
@@ -676,6 +709,22 @@ fn garden_path_participle(forms: &[&str], a: &Analysis) -> Option<usize> {
         }
     }
     Some(k)
+}
+
+/// Adjectives the parser hung on a verb as `amod` right before it ("Ukraine's military
+/// said", "the Ukrainian military reported"): an adjective cannot modify a verb, so the
+/// word is a noun, the verb's subject. Pushes `(position, "NN")`.
+fn adjective_subjects(a: &Analysis, out: &mut Vec<(usize, &'static str)>) {
+    use rung_parse::Upos;
+    for k in 0..a.len().saturating_sub(1) {
+        if a.upos(k) == Upos::Adj
+            && a.deprel(k) == "amod"
+            && a.head(k) == Some(k + 1)
+            && a.upos(k + 1) == Upos::Verb
+        {
+            out.push((k, "NN"));
+        }
+    }
 }
 
 /// The number of tokens of a label heading a sentence, colon included ("South :",

@@ -169,6 +169,26 @@ impl Engine<'_> {
             // aid noun without its own giver, in a statement, is the speaker's.
             src = mood.attribution.and_then(|a| r.actor(a));
         }
+        if src.is_none() && !anaphor {
+            // Armed forces with no country ("border guards", "artillerymen"): whose they
+            // are follows from whom they fight, once that side is known (see
+            // `crate::actors::FOE`).
+            if let Some(a) = src_n.and_then(|s| v.actor_at(s)) {
+                if a.country.is_none() && a.code == "MIL" {
+                    src = Some(ActorRef {
+                        text: v.phrase(a.start, a.end),
+                        code: format!("{}MIL", crate::actors::FOE),
+                    });
+                }
+            }
+            // Losses with no opponent named were inflicted by the loser's one enemy.
+            if pat.frame == Frame::Suffer && tgt_n.is_some() {
+                src = Some(ActorRef {
+                    text: String::new(),
+                    code: format!("{}MIL", crate::actors::FOE),
+                });
+            }
+        }
         let mut tgt = tgt_n.and_then(|t| r.deep_actor(t).or_else(|| self.event_source(r, t)));
         // "condemned the attack on Avdiivka": disapproval targets who attacked, not the
         // place attacked. An event noun as object gives its own agent, else the source of
@@ -473,6 +493,31 @@ impl Engine<'_> {
                     ([a], None) => (src, None, Some(*a)),
                     ([], t) => (src, t, None),
                 }
+            }
+            Frame::Suffer => {
+                // Losses tallied since the start of the war, in total, so far are a
+                // balance, not an event.
+                let mut seen = Vec::new();
+                subtree_bfs(v, i, 3, &mut seen);
+                let balance = seen.iter().any(|&k| {
+                    matches!(
+                        v.lower[k].as_str(),
+                        "since" | "total" | "overall" | "far" | "altogether" | "cumulative"
+                    )
+                });
+                if balance {
+                    return (None, None, None);
+                }
+                // "lost 30 people in battles with the forces of the LPR"
+                let opponent = seen.iter().find_map(|&k| {
+                    matches!(
+                        v.lemma[k].as_str(),
+                        "battle" | "fight" | "fighting" | "clash" | "combat"
+                    )
+                    .then(|| args::prep_object(v, k, "with"))
+                    .flatten()
+                });
+                (opponent, src, None)
             }
             Frame::Appeal => {
                 let on = args::prep_object(v, i, "on").or_else(|| args::prep_object(v, i, "from"));

@@ -38,6 +38,10 @@ pub enum Frame {
     Appeal,
     /// Intransitive; the target only from prepositional objects.
     SelfTarget,
+    /// The subject suffers it ("lost 40 servicemen", "suffered heavy losses"): the subject
+    /// is the target, the source is whom it fought ("in battles with X"), else its one
+    /// enemy.
+    Suffer,
 }
 
 /// What is given, asked for or shared.
@@ -360,7 +364,12 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         "transfer" => Frame::Transfer,
         "appeal" => Frame::Appeal,
         "self" => Frame::SelfTarget,
-        f => return Err(format!("unknown frame '{f}' (ap, transfer, appeal, self)")),
+        "suffer" => Frame::Suffer,
+        f => {
+            return Err(format!(
+                "unknown frame '{f}' (ap, transfer, appeal, self, suffer)"
+            ))
+        }
     };
     let mut pat = Pattern {
         pos: if kind == "verb" { Pos::Verb } else { Pos::Noun },

@@ -40,9 +40,12 @@ pub struct Conflict {
 }
 
 impl Conflict {
-    /// Whether the row holds on `d` (any day when `d` is unknown).
+    /// Whether the row holds on `d`; when `d` is unknown, whether it still lasts (undated
+    /// text is read as current reporting).
     fn holds_on(&self, d: Option<Date>) -> bool {
-        let Some(d) = d else { return true };
+        let Some(d) = d else {
+            return self.to.is_none();
+        };
         self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| d <= t)
     }
 }
@@ -100,8 +103,8 @@ impl Conflicts {
         &self.rows
     }
 
-    /// Who invades or occupies `country` on `date` (any date when unknown), when exactly
-    /// one side does.
+    /// Who invades or occupies `country` on `date` (now, when unknown), when exactly one
+    /// side does.
     pub fn invader_of(&self, country: &str, date: Option<Date>) -> Option<&str> {
         unique(
             self.rows
@@ -112,8 +115,8 @@ impl Conflicts {
         )
     }
 
-    /// The one side `country` is at war with on `date` (any date when unknown); `None`
-    /// when it fights none or several.
+    /// The one side `country` is at war with on `date` (now, when unknown); `None` when it
+    /// fights none or several.
     pub fn enemy_of(&self, country: &str, date: Option<Date>) -> Option<&str> {
         unique(
             self.rows
@@ -165,6 +168,8 @@ mod tests {
         assert_eq!(t.enemy_of("ISR", Some((2024, 1, 1))), None);
         assert_eq!(t.enemy_of("ISR", Some((2025, 1, 1))), Some("PSE"));
         assert_eq!(t.enemy_of("GEO", None), None);
+        // undated: what still lasts (Israel's war with Lebanon has ended)
+        assert_eq!(t.enemy_of("ISR", None), Some("PSE"));
         Ok(())
     }
 
