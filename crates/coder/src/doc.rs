@@ -228,16 +228,27 @@ impl Coder {
                     s.fixes.push((k, "VBD"));
                 }
                 adjective_subjects(&s.analysis, &mut s.fixes);
+                // A capitalized word of a weapon's name is no verb ("delivered Storm Shadow
+                // missiles"); "guided bombs" keeps its participle.
+                for w in self.dicts.weapons.find(&forms) {
+                    for k in (w.start..w.end).filter(|_| w.end - w.start > 1) {
+                        let name = forms[k].chars().next().is_some_and(char::is_uppercase);
+                        if name && s.analysis.upos(k) == rung_parse::Upos::Verb {
+                            s.fixes.push((k, "NNP"));
+                        }
+                    }
+                }
                 if !s.fixes.is_empty() {
                     self.model.analyse_forced(&forms, &s.fixes, &mut s.retry);
                     reparsed += 1;
                     let r = &s.retry;
                     let better = s.fixes.iter().all(|&(k, tag)| {
-                        if tag == "VBD" {
-                            (0..r.len())
-                                .any(|j| r.head(j) == Some(k) && r.deprel(j).starts_with("nsubj"))
-                        } else {
-                            r.deprel(k).starts_with("nsubj")
+                        match tag {
+                            "VBD" => (0..r.len()).any(|j| {
+                                r.head(j) == Some(k) && r.deprel(j).starts_with("nsubj")
+                            }),
+                            "NN" => r.deprel(k).starts_with("nsubj"),
+                            _ => true,
                         }
                     });
                     if better {
