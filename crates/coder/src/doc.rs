@@ -242,14 +242,11 @@ impl Coder {
                     self.model.analyse_forced(&forms, &s.fixes, &mut s.retry);
                     reparsed += 1;
                     let r = &s.retry;
-                    let better = s.fixes.iter().all(|&(k, tag)| {
-                        match tag {
-                            "VBD" => (0..r.len()).any(|j| {
-                                r.head(j) == Some(k) && r.deprel(j).starts_with("nsubj")
-                            }),
-                            "NN" => r.deprel(k).starts_with("nsubj"),
-                            _ => true,
-                        }
+                    let better = s.fixes.iter().all(|&(k, tag)| match tag {
+                        "VBD" => (0..r.len())
+                            .any(|j| r.head(j) == Some(k) && r.deprel(j).starts_with("nsubj")),
+                        "NN" => r.deprel(k).starts_with("nsubj"),
+                        _ => true,
                     });
                     if better {
                         std::mem::swap(&mut s.analysis, &mut s.retry);

@@ -181,8 +181,17 @@ impl Engine<'_> {
                     });
                 }
             }
-            // Losses with no opponent named were inflicted by the loser's one enemy.
-            if pat.frame == Frame::Suffer && tgt_n.is_some() {
+            // Losses with no opponent named were inflicted by the loser's one enemy; so
+            // were the armed forces' dead of an agentless passive ("up to 40 Ukrainian
+            // servicemen killed near X"; resolved only for a military target).
+            let violent = matches!(pat.code.get(..2), Some("18" | "19" | "20"));
+            let agentless = pat.pos == Pos::Verb
+                && violent
+                && src_n.is_none()
+                && args::is_passive(v, i)
+                && args::agent(v, i).is_none()
+                && !self.cause_stated(v, i);
+            if (pat.frame == Frame::Suffer || agentless) && tgt_n.is_some() {
                 src = Some(ActorRef {
                     text: String::new(),
                     code: format!("{}MIL", crate::actors::FOE),
@@ -739,6 +748,55 @@ impl Engine<'_> {
             return args::subject(v, h).and_then(|x| r.actor(x));
         }
         None
+    }
+
+    /// Whether a passive's cause is stated ("killed in a road accident", "wounded in a
+    /// Russian strike"): an oblique that is neither a place nor a time nor the fighting
+    /// itself. Then the enemy is not assumed to be the agent (and a stated attack is coded
+    /// from its own noun).
+    fn cause_stated(&self, v: &SentView, i: usize) -> bool {
+        v.kids(i).iter().any(|&k| {
+            let causal = matches!(
+                v.case_of(k),
+                Some("in" | "from" | "after" | "during" | "amid" | "due" | "because" | "following")
+            );
+            if v.rel(k) != "obl"
+                || !causal
+                || v.upos[k] == Upos::Propn
+                || v.place_at(k).is_some()
+                || v.times.iter().any(|t| t.start <= k && k < t.end)
+            {
+                return false;
+            }
+            let backdrop = matches!(
+                v.lemma[k].as_str(),
+                "direction"
+                    | "area"
+                    | "sector"
+                    | "region"
+                    | "district"
+                    | "oblast"
+                    | "village"
+                    | "town"
+                    | "city"
+                    | "front"
+                    | "line"
+                    | "outskirts"
+                    | "day"
+                    | "night"
+                    | "week"
+                    | "month"
+                    | "hour"
+                    | "battle"
+                    | "fighting"
+                    | "clash"
+                    | "combat"
+                    | "fight"
+                    | "past"
+                    | "course"
+            );
+            !backdrop
+        })
     }
 
     /// Whether event noun `i` refers back ("this attack", "the strike").

@@ -24,6 +24,7 @@ pub fn promote_past_verb(v: &mut SentView) -> bool {
 /// All repairs, in order. Returns whether the tree changed.
 pub fn repair(v: &mut SentView) -> bool {
     let r = [
+        bound_read_as_root(v),
         agent_without_by(v),
         clause_under_prepositional_root(v),
         promote_past_verb(v),
@@ -36,8 +37,46 @@ pub fn repair(v: &mut SentView) -> bool {
         plural_noun_read_as_verb(v),
         by_phrase_as_clause(v),
         bare_oblique_is_object(v),
+        counted_subject_is_patient(v),
     ];
     r.iter().any(|&x| x)
+}
+
+/// "Up to 40 Ukrainian servicemen killed ...": a headline opening with a bound, parsed with
+/// "Up" as the root and the counted noun hung on it. The bound modifies the number; the
+/// noun it counted heads the sentence (and the verbless-clause repair then finds its verb).
+fn bound_read_as_root(v: &mut SentView) -> bool {
+    let n = v.len();
+    let Some(r) = (0..n).find(|&i| v.head[i] == NONE) else {
+        return false;
+    };
+    let bound = v.lower[r] == "up"
+        && v.lower.get(r + 1).is_some_and(|t| t == "to")
+        && v.upos.get(r + 2) == Some(&Upos::Num);
+    if !bound {
+        return false;
+    }
+    let num = r + 2;
+    let Some(noun) = (num..n)
+        .find(|&k| v.head[k] == r && matches!(v.upos[k], Upos::Noun | Upos::Propn | Upos::Pron))
+    else {
+        return false;
+    };
+    for k in 0..n {
+        if v.head[k] == r && k != noun && k != r + 1 {
+            v.head[k] = noun;
+        }
+    }
+    v.head[noun] = NONE;
+    v.deprel[noun] = "root".to_string();
+    v.head[r] = num;
+    v.deprel[r] = "advmod".to_string();
+    if v.head[num] != noun {
+        v.head[num] = noun;
+        v.deprel[num] = "nummod".to_string();
+    }
+    v.reindex();
+    true
 }
 
 /// An `obl:agent` is a "by" phrase; without "by" ("destroyed two tanks" read as a passive
@@ -415,6 +454,41 @@ fn promote_in_verbless_clause(v: &mut SentView) -> bool {
         v.reindex();
     }
     true
+}
+
+/// "Up to 40 Ukrainian servicemen killed near X", "Seven tanks destroyed in a day": a
+/// monitor note's reduced passive read as an active verb with the counted victims as its
+/// subject. A verb that cannot go without an object, with none and no auxiliary, whose
+/// subject is counted, has that subject as its patient.
+fn counted_subject_is_patient(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for w in 0..v.len() {
+        if v.upos[w] != Upos::Verb
+            || !matches!(v.xpos[w].as_str(), "VBD" | "VBN")
+            || !NEEDS_OBJECT.contains(&v.lemma[w].as_str())
+        {
+            continue;
+        }
+        let kids = v.kids(w);
+        let has_object = kids.iter().any(|&k| {
+            matches!(v.rel(k), "obj" | "ccomp" | "xcomp" | "aux")
+                || (k > w && v.rel(k) == "obl" && v.kids(k).iter().any(|&c| v.rel(c) == "nummod"))
+        });
+        let subject = kids.iter().copied().find(|&k| v.full_rel(k) == "nsubj");
+        let Some(s) = subject.filter(|_| !has_object) else {
+            continue;
+        };
+        let counted = v.upos[s] == Upos::Num || v.kids(s).iter().any(|&c| v.rel(c) == "nummod");
+        if counted {
+            v.deprel[s] = "nsubj:pass".to_string();
+            v.xpos[w] = "VBN".to_string();
+            changed = true;
+        }
+    }
+    if changed {
+        v.reindex();
+    }
+    changed
 }
 
 /// Verbs of war reporting that always take an object in the active voice.

@@ -34,6 +34,29 @@ fn probe() {
             );
         }
         println!();
+        // The tree the coder codes from: after the repairs (not the re-tagging re-parse).
+        let spans: Vec<[usize; 2]> = s
+            .tokens
+            .iter()
+            .map(|t| [t.start as usize, t.end as usize])
+            .collect();
+        let mut v = rung_coder::view::SentView::default();
+        v.load(&forms, &spans, &an);
+        if rung_coder::repair::repair(&mut v) {
+            println!("after repairs:");
+            for i in 0..v.len() {
+                let h = v.parent(i).map_or(0, |h| h + 1);
+                println!(
+                    "{}	{}	{}	{}	{}",
+                    i + 1,
+                    v.forms[i],
+                    v.xpos[i],
+                    h,
+                    v.full_rel(i)
+                );
+            }
+            println!();
+        }
     }
     let coder = Coder::builtin().unwrap();
     for e in coder.code(&doc, date).events {
