@@ -524,6 +524,7 @@ impl Coder {
                 .filter(|k| !k.starts_with('~') && !k.starts_with('-'))
         };
         let day = date.and_then(approximate_day);
+        let violent = matches!(c.code.get(..2), Some("18" | "19" | "20"));
         let place = c
             .location
             .and_then(|i| v.places.get(i))
@@ -536,7 +537,9 @@ impl Coder {
             // Horlivka", says its Russian-installed mayor); otherwise a side resolved to the
             // other side's own country is a misreading and is dropped.
             let (side, own_ground) = if prefix == PLACE {
-                (place.as_deref().filter(|_| target)?, false)
+                // only those an act of violence was done to ("urged citizens not to
+                // fight in Ukraine" are not Ukraine's)
+                (place.as_deref().filter(|_| target && violent)?, false)
             } else if prefix == OCCUPIER {
                 let side = [other.clone(), place.clone(), speaker.clone()]
                     .into_iter()
@@ -587,7 +590,7 @@ impl Coder {
         // place's country ("Russian attacks near Marinka" targets Ukraine), unless that is
         // the attacker's own country, where the target is who occupies it, if anyone
         // ("Ukrainian strikes near Melitopol" target Russia).
-        let violent = matches!(c.code.get(..2), Some("18" | "19" | "20"));
+
         if violent && c.tgt.is_none() {
             let at = c.location.and_then(|i| v.places.get(i));
             if let (Some(p), Some(src)) = (at, real(&c.src)) {
