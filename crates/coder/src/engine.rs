@@ -420,11 +420,18 @@ impl Engine<'_> {
                 (src, tgt.or_else(prep_t), None)
             }
             // "launched a missile toward Japan": the phrase may hang on the object.
+            // "launched a barrage of missiles and drones at Ukraine": the phrase may hang on
+            // the object, or on what the object counts.
             Frame::SelfTarget => (
                 src,
                 prep_t().or_else(|| {
-                    objs.first()
-                        .and_then(|&o| args::prep_objects(v, o, &pat.preps).next())
+                    let o = *objs.first()?;
+                    args::prep_objects(v, o, &pat.preps).next().or_else(|| {
+                        v.kids(o)
+                            .iter()
+                            .filter(|&&k| v.rel(k) == "nmod")
+                            .find_map(|&k| args::prep_objects(v, k, &pat.preps).next())
+                    })
                 }),
                 None,
             ),
@@ -595,11 +602,31 @@ impl Engine<'_> {
         let mut tgt = args::prep_objects(v, i, &pat.preps).next();
         let mut theme = args::prep_object(v, i, "of");
         if theme.is_none() {
-            theme = v
-                .kids(i)
-                .iter()
-                .copied()
-                .find(|&k| v.rel(k) == "compound" && v.actor_at(k).is_none());
+            // "a $400 million security assistance package": the modifier that says what
+            // is given, not the money that counts it.
+            let modifiers = || {
+                v.kids(i)
+                    .iter()
+                    .copied()
+                    .filter(|&k| v.rel(k) == "compound" && v.actor_at(k).is_none())
+            };
+            let says_what = |k: usize| {
+                std::iter::once(k)
+                    .chain(
+                        v.kids(k)
+                            .iter()
+                            .copied()
+                            .filter(|&c| v.rel(c) == "compound"),
+                    )
+                    .any(|c| {
+                        self.p
+                            .theme(&v.lemma[c])
+                            .is_some_and(|t| t != Theme::Economic)
+                    })
+            };
+            theme = modifiers()
+                .find(|&k| says_what(k))
+                .or_else(|| modifiers().next());
         }
         if pat.frame == Frame::Transfer {
             let to = ["to".to_string(), "for".to_string()];

@@ -25,6 +25,7 @@ pub fn promote_past_verb(v: &mut SentView) -> bool {
 pub fn repair(v: &mut SentView) -> bool {
     let r = [
         bound_read_as_root(v),
+        time_word_heading_a_name(v),
         agent_without_by(v),
         clause_under_prepositional_root(v),
         promote_past_verb(v),
@@ -77,6 +78,46 @@ fn bound_read_as_root(v: &mut SentView) -> bool {
     }
     v.reindex();
     true
+}
+
+/// "fired missiles at Ukraine overnight": a time word parsed as a noun heading the name
+/// before it ("[at [Ukraine] overnight]"). The name heads the prepositional phrase; the
+/// time word modifies the same head as an adverb.
+fn time_word_heading_a_name(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for k in 1..v.len() {
+        if !matches!(
+            v.lower[k].as_str(),
+            "overnight" | "yesterday" | "today" | "tonight" | "tomorrow"
+        ) {
+            continue;
+        }
+        let name = k - 1;
+        let case = v.kids(k).iter().copied().find(|&c| v.rel(c) == "case");
+        if v.head[name] != k || v.rel(name) != "compound" || v.upos[name] != Upos::Propn {
+            continue;
+        }
+        let Some(case) = case else { continue };
+        let (head, rel) = (v.head[k], v.deprel[k].clone());
+        if head == NONE {
+            continue;
+        }
+        v.head[name] = head;
+        v.deprel[name] = rel;
+        v.head[case] = name;
+        // the time word: on the nearest verb above, else where the phrase hung
+        let mut verb = head;
+        while verb != NONE && v.upos[verb] != Upos::Verb {
+            verb = v.head[verb];
+        }
+        v.head[k] = if verb == NONE { head } else { verb };
+        v.deprel[k] = "advmod".to_string();
+        changed = true;
+    }
+    if changed {
+        v.reindex();
+    }
+    changed
 }
 
 /// An `obl:agent` is a "by" phrase; without "by" ("destroyed two tanks" read as a passive
