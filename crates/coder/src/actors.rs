@@ -24,6 +24,19 @@ pub const FOE: &str = "~FO";
 /// event's place, when they are its target.
 pub const PLACE: &str = "~PL";
 
+/// "US-made", "German-built": a maker or supplier named in a modifier, never who owns or
+/// uses the thing.
+fn is_maker(v: &SentView, k: usize) -> bool {
+    const MAKERS: [&str; 6] = ["made", "built", "supplied", "provided", "designed", "produced"];
+    let word = |i: usize| v.lower.get(i).map_or("", String::as_str);
+    // one token ("US-made") or three, as UD English splits hyphens ("US - made")
+    MAKERS
+        .iter()
+        .any(|m| word(k).strip_suffix(m).is_some_and(|s| s.ends_with('-')))
+        || (word(k + 1) == "-" && MAKERS.contains(&word(k + 2)))
+        || (k > 0 && word(k - 1) == "-" && MAKERS.contains(&word(k)))
+}
+
 /// Pronouns that can stand for an actor.
 fn is_pronoun(l: &str) -> bool {
     matches!(
@@ -117,7 +130,10 @@ impl Resolver<'_> {
         // Possessor or national modifier of a non-actor noun: "Russia's position",
         // "Russian soil", "Ukrainian targets".
         for &k in v.kids(n) {
-            if matches!(v.full_rel(k), "nmod:poss" | "amod" | "compound" | "flat") {
+            // "a US-made howitzer" is not the United States' to be hit: a maker is no owner.
+            if matches!(v.full_rel(k), "nmod:poss" | "amod" | "compound" | "flat")
+                && !is_maker(v, k)
+            {
                 if let Some(a) = self.actor_depth(k, depth + 1) {
                     return Some(a);
                 }
@@ -305,7 +321,8 @@ impl Resolver<'_> {
             if matches!(
                 self.v.rel(k),
                 "nmod" | "obj" | "obl" | "acl" | "nmod:poss" | "amod" | "compound" | "conj"
-            ) {
+            ) && !is_maker(self.v, k)
+            {
                 self.actor(k)
             } else {
                 None
