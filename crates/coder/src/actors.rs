@@ -27,7 +27,9 @@ pub const PLACE: &str = "~PL";
 /// "US-made", "German-built": a maker or supplier named in a modifier, never who owns or
 /// uses the thing.
 fn is_maker(v: &SentView, k: usize) -> bool {
-    const MAKERS: [&str; 6] = ["made", "built", "supplied", "provided", "designed", "produced"];
+    const MAKERS: [&str; 6] = [
+        "made", "built", "supplied", "provided", "designed", "produced",
+    ];
     let word = |i: usize| v.lower.get(i).map_or("", String::as_str);
     // one token ("US-made") or three, as UD English splits hyphens ("US - made")
     MAKERS

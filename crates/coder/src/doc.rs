@@ -488,16 +488,28 @@ impl Coder {
         // troops fired eight shells at X, the office said. 'Ukrainian formations fired eight
         // shells at X,' it said.") is the same event: same code, sides and date, and nothing
         // the earlier one lacks (no other toll, weapon or place).
+        // A restatement with no time of its own ("'... fired at the district,' the
+        // mission said") took the document's date; it is still the dated event before it.
+        let undated = v.times.is_empty();
         fresh.retain(|e| {
             !st.events
                 .iter()
                 .rev()
                 .take_while(|o| si.saturating_sub(o.sentence) <= 2)
                 .any(|o| {
-                    o.cameo == e.cameo
+                    // The same code; or the generic code of the same root at the same named
+                    // place ("fired at the districts of Donetsk", 190, restating "fired 25
+                    // shells at Donetsk", 194).
+                    let loc = |x: &Event| x.location.as_ref().map(|l| l.text.clone());
+                    let generic = e.cameo.len() == 3
+                        && e.cameo.ends_with('0')
+                        && o.cameo.get(..2) == e.cameo.get(..2)
+                        && loc(e).is_some()
+                        && loc(o) == loc(e);
+                    (o.cameo == e.cameo || generic)
                         && country(&o.source) == country(&e.source)
                         && country(&o.target) == country(&e.target)
-                        && o.date == e.date
+                        && (o.date == e.date || undated)
                         && (e.fatalities.is_none() || o.fatalities == e.fatalities)
                         && e.weapons.iter().all(|w| o.weapons.contains(w))
                         && (o.location.is_none()
@@ -591,6 +603,23 @@ impl Coder {
         // the attacker's own country, where the target is who occupies it, if anyone
         // ("Ukrainian strikes near Melitopol" target Russia).
 
+        // So is a place attacked in the attacker's own country ("Ukrainian troops fired
+        // shells at Donetsk"): the target is who holds it, if the table says anyone does.
+        if violent {
+            let own_place = c
+                .tgt
+                .as_ref()
+                .is_some_and(|t| t.code.len() == 3 && real(&c.src).as_deref() == Some(t.country()));
+            if own_place {
+                let occupier = c
+                    .tgt
+                    .as_ref()
+                    .and_then(|t| self.dicts.conflicts.invader_of(t.country(), day));
+                if let (Some(o), Some(t)) = (occupier, c.tgt.as_mut()) {
+                    t.code = o.to_string();
+                }
+            }
+        }
         if violent && c.tgt.is_none() {
             let at = c.location.and_then(|i| v.places.get(i));
             if let (Some(p), Some(src)) = (at, real(&c.src)) {
