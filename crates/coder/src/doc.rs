@@ -719,8 +719,11 @@ fn garden_path_participle(forms: &[&str], a: &Analysis) -> Option<usize> {
     {
         return None;
     }
-    // The words before it: a noun phrase back to the start or a comma.
+    // The words before it: a noun phrase, with its prepositional phrases ("Losses of the
+    // AFU in battles with the LPR amounted to ..."), back to the start or a comma; it
+    // does not open with a preposition ("After troops stationed ...").
     let mut nominal = false;
+    let mut first = k;
     for j in (0..k).rev() {
         let f = forms[j];
         if f == "," {
@@ -728,17 +731,17 @@ fn garden_path_participle(forms: &[&str], a: &Analysis) -> Option<usize> {
         }
         match a.upos(j) {
             Upos::Noun | Upos::Propn => nominal = true,
-            Upos::Det | Upos::Adj | Upos::Num | Upos::Part => {}
+            Upos::Det | Upos::Adj | Upos::Num | Upos::Part | Upos::Adp => {}
             Upos::Pron if a.xpos(j) == "PRP$" => {}
-            Upos::Adp if f.eq_ignore_ascii_case("of") => {}
             Upos::Punct if matches!(f, "-" | "'" | "\"") => {}
             _ => return None,
         }
         if finite(j) {
             return None;
         }
+        first = j;
     }
-    if !nominal {
+    if !nominal || a.upos(first) == Upos::Adp {
         return None;
     }
     // No finite verb in its own clause after it.

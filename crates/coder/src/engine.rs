@@ -599,6 +599,44 @@ impl Engine<'_> {
         i: usize,
         pat: &Pattern,
     ) -> (Option<usize>, Option<usize>, Option<usize>) {
+        if pat.frame == Frame::Suffer {
+            // "Losses of the AFU in battles with the LPR amounted to 55", "enemy losses":
+            // whose losses they are is the target; whom they fought, the source.
+            let loser = args::prep_object(v, i, "of").or_else(|| {
+                v.kids(i).iter().copied().find(|&k| {
+                    matches!(v.rel(k), "nmod" | "amod" | "compound") && v.actor_at(k).is_some()
+                })
+            });
+            let mut seen = Vec::new();
+            subtree_bfs(v, i, 3, &mut seen);
+            let opponent = seen.iter().find_map(|&k| {
+                matches!(
+                    v.lemma[k].as_str(),
+                    "battle" | "fight" | "fighting" | "clash" | "combat"
+                )
+                .then(|| args::prep_object(v, k, "with"))
+                .flatten()
+            });
+            let balance = seen.iter().any(|&k| {
+                matches!(
+                    v.lower[k].as_str(),
+                    "since" | "total" | "overall" | "far" | "altogether"
+                )
+            });
+            // Only a count of what was lost: "losses ... amounted to 55 people", never
+            // "heavy losses" or "the loss of life" alone.
+            let counted = v.parent(i).is_some_and(|h| {
+                matches!(
+                    v.lemma[h].as_str(),
+                    "amount" | "total" | "reach" | "exceed" | "stand"
+                )
+            });
+            return if balance || !counted {
+                (None, None, None)
+            } else {
+                (opponent, loser, None)
+            };
+        }
         let mut tgt = args::prep_objects(v, i, &pat.preps).next();
         let mut theme = args::prep_object(v, i, "of");
         if theme.is_none() {
