@@ -513,27 +513,10 @@ impl Engine<'_> {
             Frame::Suffer => {
                 // Losses tallied since the start of the war, in total, so far are a
                 // balance, not an event.
-                let mut seen = Vec::new();
-                subtree_bfs(v, i, 3, &mut seen);
-                let balance = seen.iter().any(|&k| {
-                    matches!(
-                        v.lower[k].as_str(),
-                        "since" | "total" | "overall" | "far" | "altogether" | "cumulative"
-                    )
-                });
-                if balance {
-                    return (None, None, None);
+                match losses_opponent(v, i) {
+                    Some(opponent) => (opponent, src, None),
+                    None => (None, None, None),
                 }
-                // "lost 30 people in battles with the forces of the LPR"
-                let opponent = seen.iter().find_map(|&k| {
-                    matches!(
-                        v.lemma[k].as_str(),
-                        "battle" | "fight" | "fighting" | "clash" | "combat"
-                    )
-                    .then(|| args::prep_object(v, k, "with"))
-                    .flatten()
-                });
-                (opponent, src, None)
             }
             Frame::Appeal => {
                 let on = args::prep_object(v, i, "on").or_else(|| args::prep_object(v, i, "from"));
@@ -607,22 +590,6 @@ impl Engine<'_> {
                     matches!(v.rel(k), "nmod" | "amod" | "compound") && v.actor_at(k).is_some()
                 })
             });
-            let mut seen = Vec::new();
-            subtree_bfs(v, i, 3, &mut seen);
-            let opponent = seen.iter().find_map(|&k| {
-                matches!(
-                    v.lemma[k].as_str(),
-                    "battle" | "fight" | "fighting" | "clash" | "combat"
-                )
-                .then(|| args::prep_object(v, k, "with"))
-                .flatten()
-            });
-            let balance = seen.iter().any(|&k| {
-                matches!(
-                    v.lower[k].as_str(),
-                    "since" | "total" | "overall" | "far" | "altogether"
-                )
-            });
             // Only a count of what was lost: "losses ... amounted to 55 people", never
             // "heavy losses" or "the loss of life" alone.
             let counted = v.parent(i).is_some_and(|h| {
@@ -631,10 +598,9 @@ impl Engine<'_> {
                     "amount" | "total" | "reach" | "exceed" | "stand"
                 )
             });
-            return if balance || !counted {
-                (None, None, None)
-            } else {
-                (opponent, loser, None)
+            return match losses_opponent(v, i).filter(|_| counted) {
+                Some(opponent) => (opponent, loser, None),
+                None => (None, None, None),
             };
         }
         let mut tgt = args::prep_objects(v, i, &pat.preps).next();
@@ -1634,4 +1600,29 @@ fn according(v: &SentView, k: usize) -> bool {
     v.kids(k)
         .iter()
         .any(|&c| c < k && matches!(v.rel(c), "case" | "mark") && v.lower[c] == "according")
+}
+
+/// For losses at word `i`: `None` when they are a balance (since the war began, in total,
+/// so far: not an event), else whom the loser fought, if named ("lost 30 people in battles
+/// with the forces of the LPR").
+fn losses_opponent(v: &SentView, i: usize) -> Option<Option<usize>> {
+    let mut seen = Vec::new();
+    subtree_bfs(v, i, 3, &mut seen);
+    let balance = seen.iter().any(|&k| {
+        matches!(
+            v.lower[k].as_str(),
+            "since" | "total" | "overall" | "far" | "altogether" | "cumulative"
+        )
+    });
+    if balance {
+        return None;
+    }
+    Some(seen.iter().find_map(|&k| {
+        matches!(
+            v.lemma[k].as_str(),
+            "battle" | "fight" | "fighting" | "clash" | "combat"
+        )
+        .then(|| args::prep_object(v, k, "with"))
+        .flatten()
+    }))
 }
