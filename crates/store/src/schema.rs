@@ -108,14 +108,17 @@ pub(crate) fn open(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open(path).map_err(err)?;
     conn.busy_timeout(Duration::from_secs(120)).map_err(err)?;
     // Reading a pragma forces SQLite to read the header page: corruption shows up here.
-    let app_id: i64 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(err)?;
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(err)?;
-    let tables: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+    // One statement, so one snapshot: read one by one, another process creating the
+    // schema could commit in between (application_id still 0, tables already there) and
+    // the file would look foreign.
+    let (app_id, version, tables): (i64, i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT application_id FROM pragma_application_id()), \
+                    (SELECT user_version FROM pragma_user_version()), \
+                    (SELECT count(*) FROM sqlite_master)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .map_err(err)?;
     if app_id != APP_ID && !(app_id == 0 && tables == 0) {
         return Err(StoreError::Foreign {
@@ -130,8 +133,22 @@ pub(crate) fn open(path: &Path) -> Result<Connection, StoreError> {
             supported: SCHEMA_VERSION,
         });
     }
-    conn.pragma_update(None, "journal_mode", "WAL")
-        .map_err(err)?;
+    // Switching to WAL takes an exclusive lock, and SQLite answers "busy" at once instead
+    // of waiting (the busy handler is not called for it) when another process is creating
+    // or writing the file: wait for it here, within the same budget as other waits.
+    let started = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Ok(()) => break,
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && started.elapsed() < Duration::from_secs(120) =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) => return Err(err(e)),
+        }
+    }
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(err)?;
     conn.pragma_update(None, "foreign_keys", "ON")
