@@ -230,7 +230,8 @@ impl Coder {
                 adjective_subjects(&s.analysis, &mut s.fixes);
                 // A capitalized word of a weapon's name is no verb ("delivered Storm Shadow
                 // missiles"); "guided bombs" keeps its participle.
-                for w in self.dicts.weapons.find(&forms) {
+                let weapons = self.dicts.weapons.find(&forms);
+                for w in &weapons {
                     for k in (w.start..w.end).filter(|_| w.end - w.start > 1) {
                         let name = forms[k].chars().next().is_some_and(char::is_uppercase);
                         if name && s.analysis.upos(k) == rung_parse::Upos::Verb {
@@ -255,7 +256,7 @@ impl Coder {
                 s.view.load(&forms, &spans, &s.analysis);
                 crate::repair::repair(&mut s.view);
                 let start = spans.first().map_or(sent.start, |x| x[0]);
-                self.annotate(&mut s.view, &forms, &actors, text, start, date);
+                self.annotate(&mut s.view, &forms, &actors, &weapons, text, start, date);
                 s.cands.clear();
                 Engine { p: &self.patterns }.code(&s.view, &s.state, si, &mut s.cands);
                 if let Some(p) = &label_place {
@@ -344,6 +345,7 @@ impl Coder {
         v: &mut SentView,
         forms: &[&str],
         actors: &[rung_dict::ActorMention],
+        weapons: &[rung_dict::WeaponMention],
         text: &str,
         sent_start: usize,
         date: Option<DocDate>,
@@ -357,7 +359,7 @@ impl Coder {
                 media: a.kind == ActorKind::Media,
             });
         }
-        for w in self.dicts.weapons.find(forms) {
+        for w in weapons {
             v.weapons.push(WeaponSpan {
                 start: w.start,
                 end: w.end,
