@@ -127,6 +127,25 @@ pub fn prep_objects<'a>(
     })
 }
 
+/// The infinitive `p` governs: its `xcomp`, or a subjectless "to" clause the parser hung
+/// as `advcl` ("called on Germany [to send] missiles" is a request's complement, not a
+/// purpose clause).
+pub fn infinitive(v: &SentView, p: usize) -> Option<usize> {
+    v.child(p, "xcomp").or_else(|| {
+        v.kids(p).iter().copied().find(|&k| is_to_advcl(v, k))
+    })
+}
+
+/// Whether `k` is a subjectless `advcl` marked by infinitive "to".
+pub fn is_to_advcl(v: &SentView, k: usize) -> bool {
+    v.rel(k) == "advcl"
+        && v.upos[k] == rung_parse::Upos::Verb
+        && v.kids(k).iter().any(|&m| {
+            m < k && v.rel(m) == "mark" && v.upos[m] == rung_parse::Upos::Part && v.lemma[m] == "to"
+        })
+        && !v.kids(k).iter().any(|&m| is_subj_rel(v, m))
+}
+
 /// The first prepositional dependent of `p` introduced by `prep`.
 pub fn prep_object(v: &SentView, p: usize, prep: &str) -> Option<usize> {
     v.kids(p)

@@ -224,7 +224,11 @@ impl Engine<'_> {
         if tgt.is_none() && pat.pos == Pos::Verb {
             // "refused to send tanks to Ukraine", "threatened to strike Kyiv": the target
             // of the governed event.
-            if let Some(x) = v.child(i, "xcomp") {
+            let governed = match self.governs_as_trigger(v, i) {
+                true => args::infinitive(v, i),
+                false => v.child(i, "xcomp"),
+            };
+            if let Some(x) = governed {
                 if let Some(xp) = self.pattern_at(v, x) {
                     if let (_, Some(t), _) = self.verb_roles(v, x, xp) {
                         tgt = r.deep_actor(t);
@@ -521,7 +525,7 @@ impl Engine<'_> {
             Frame::Appeal => {
                 let on = args::prep_object(v, i, "on").or_else(|| args::prep_object(v, i, "from"));
                 let theme = args::prep_object(v, i, "for")
-                    .or_else(|| v.child(i, "xcomp"))
+                    .or_else(|| args::infinitive(v, i))
                     .or_else(|| objs.iter().copied().find(|&o| v.actor_at(o).is_none()));
                 let rec = on.or_else(|| objs.iter().copied().find(|&o| v.actor_at(o).is_some()));
                 (src, rec, theme)
@@ -1009,7 +1013,7 @@ impl Engine<'_> {
                     x = h;
                     continue;
                 }
-                if rel == "xcomp" {
+                if rel == "xcomp" || (args::is_to_advcl(v, x) && self.governs_as_trigger(v, h)) {
                     if hl == "deny" {
                         m.absorbed = true;
                         return m;
