@@ -131,9 +131,8 @@ pub fn prep_objects<'a>(
 /// as `advcl` ("called on Germany [to send] missiles" is a request's complement, not a
 /// purpose clause).
 pub fn infinitive(v: &SentView, p: usize) -> Option<usize> {
-    v.child(p, "xcomp").or_else(|| {
-        v.kids(p).iter().copied().find(|&k| is_to_advcl(v, k))
-    })
+    v.child(p, "xcomp")
+        .or_else(|| v.kids(p).iter().copied().find(|&k| is_to_advcl(v, k)))
 }
 
 /// Whether `k` is a subjectless `advcl` marked by infinitive "to".

@@ -130,18 +130,51 @@ impl Engine<'_> {
         }
         if !pat.not.is_empty()
             && v.kids(i).iter().any(|&k| {
-                matches!(v.rel(k), "obj" | "obl" | "nsubj:pass") && pat.not.contains(&v.lemma[k])
+                matches!(v.rel(k), "obj" | "obl" | "nsubj:pass" | "nmod")
+                    && pat.not.contains(&v.lemma[k])
             })
         {
             return false;
         }
+        if pat.own_future && !self.own_future(v, i) {
+            return false;
+        }
         pat.need.is_empty() || dep_words(&pat.need)
+    }
+
+    /// "Medvedev warned that Moscow would seize European assets": a clause governed by
+    /// `i` says, with "will"/"would", what an actor of the subject's own country will do.
+    /// A warning of what someone else will do ("warned that Russia would attack") is a
+    /// prediction, not a threat.
+    fn own_future(&self, v: &SentView, i: usize) -> bool {
+        let speaker = args::subject(v, i)
+            .and_then(|s| v.actor_at(s))
+            .and_then(|a| a.country.as_deref());
+        v.kids(i).iter().any(|&c| {
+            v.rel(c) == "ccomp"
+                && v.kids(c).iter().any(|&k| {
+                    v.rel(k) == "aux" && matches!(v.lemma[k].as_str(), "will" | "would" | "shall")
+                })
+                && args::subject(v, c)
+                    .and_then(|s| v.actor_at(s))
+                    .and_then(|a| a.country.as_deref())
+                    .is_some_and(|c| speaker.is_none_or(|sp| sp == c))
+        })
     }
 
     fn code_trigger(&self, r: &Resolver, i: usize, pat: &Pattern) -> Option<Cand> {
         let v = r.v;
         if pat.pos == Pos::Verb && v.full_rel(i) == "acl" && v.xpos[i] == "VBN" {
             // "territories occupied by Russian forces": a description, not an event.
+            return None;
+        }
+        if pat.pos == Pos::Noun
+            && v.kids(i)
+                .iter()
+                .any(|&k| v.rel(k) == "det" && v.lemma[k] == "any")
+        {
+            // "would respond harshly to any attacks": a kind of event, not one that
+            // happened ("no attack was carried out" is a denial, coded elsewhere).
             return None;
         }
         let mood = self.mood(v, i);
@@ -215,7 +248,12 @@ impl Engine<'_> {
                     .or_else(|| self.event_source(r, t));
             }
         }
-        if tgt.is_none() && pat.frame == Frame::Ap && pat.modality == Some(Modality::Threatened) {
+        if tgt.is_none() && pat.own_future {
+            tgt = self.own_future_target(r, i);
+        } else if tgt.is_none()
+            && pat.frame == Frame::Ap
+            && pat.modality == Some(Modality::Threatened)
+        {
             tgt = self.conditional_subject(r, i);
         }
         if tgt.is_none() && pat.pos == Pos::Noun && pat.modality == Some(Modality::Threatened) {
@@ -638,7 +676,11 @@ impl Engine<'_> {
         }
         if pat.frame == Frame::Transfer {
             let to = ["to".to_string(), "for".to_string()];
-            let t = args::prep_objects(v, i, &to).next();
+            // "a package of military aid for Ukraine": the parser may hang the recipient
+            // on what is given.
+            let t = args::prep_objects(v, i, &to)
+                .next()
+                .or_else(|| theme.and_then(|t| args::prep_objects(v, t, &to).next()));
             if t.is_some() {
                 tgt = t;
             }
@@ -727,6 +769,11 @@ impl Engine<'_> {
                         | "couple"
                         | "thousand"
                         | "thousands"
+                        | "package"
+                        | "set"
+                        | "tranche"
+                        | "batch"
+                        | "raft"
                 )
             });
         let (carrier, h) = match counted {
@@ -744,7 +791,11 @@ impl Engine<'_> {
                     args::subject(v, h)
                 };
                 if tgt.is_none() {
-                    tgt = args::prep_objects(v, h, &pat.preps).next();
+                    // "adopted a package of sanctions against Russia": the parser hangs
+                    // the target on the counting noun or on the verb.
+                    tgt = args::prep_objects(v, carrier, &pat.preps)
+                        .next()
+                        .or_else(|| args::prep_objects(v, h, &pat.preps).next());
                 }
                 return (s, tgt, theme);
             }
@@ -1334,6 +1385,38 @@ impl Engine<'_> {
             }
         }
         None
+    }
+
+    /// Whom "X warned that Moscow would seize European assets if the EU confiscated ..."
+    /// threatens: the subject of the condition, else an actor of another country acted on
+    /// in the announced clause.
+    fn own_future_target(&self, r: &Resolver, i: usize) -> Option<ActorRef> {
+        let v = r.v;
+        let c = v.kids(i).iter().copied().find(|&c| v.rel(c) == "ccomp")?;
+        let own = args::subject(v, c)
+            .and_then(|s| r.actor(s))
+            .map(|a| a.country().to_string());
+        let other = |a: &ActorRef| own.as_deref() != Some(a.country());
+        let condition = v.kids(c).iter().copied().find(|&k| {
+            v.rel(k) == "advcl"
+                && v.kids(k)
+                    .iter()
+                    .any(|&m| v.rel(m) == "mark" && matches!(v.lemma[m].as_str(), "if" | "unless"))
+        });
+        if let Some(a) = condition
+            .and_then(|k| args::subject(v, k))
+            .and_then(|s| r.actor(s))
+            .filter(other)
+        {
+            return Some(a);
+        }
+        let mut seen = Vec::new();
+        for &k in v.kids(c) {
+            if matches!(v.rel(k), "obj" | "obl") {
+                subtree_bfs(v, k, 2, &mut seen);
+            }
+        }
+        seen.iter().find_map(|&k| r.actor(k).filter(other))
     }
 
     /// A threat noun's target from the clause it heads: "threats to intensify operations in

@@ -106,6 +106,9 @@ pub struct Pattern {
     pub modality: Option<Modality>,
     /// Does not fire when its subject is a weapon.
     pub nomil: bool,
+    /// Fires only on a clause saying what the subject's own side will do ("warned that
+    /// Moscow would respond").
+    pub own_future: bool,
     /// Line in the pattern file.
     pub line: usize,
 }
@@ -384,6 +387,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         arms: false,
         modality: None,
         nomil: false,
+        own_future: false,
         line,
     };
     for opt in &rest[3..] {
@@ -410,6 +414,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
             }
             "arms" => pat.arms = true,
             "nomil" => pat.nomil = true,
+            "own" => pat.own_future = true,
             "mod" => {
                 pat.modality = Some(match v {
                     "threatened" => Modality::Threatened,
