@@ -232,6 +232,12 @@ impl Engine<'_> {
             }
         }
         let mut tgt = tgt_n.and_then(|t| r.deep_actor(t).or_else(|| self.event_source(r, t)));
+        // "intercepted 30 Ukrainian drones", "shot down missiles launched by Russia",
+        // "intercepted a drone approaching Haifa": whose the weapon was is the target, never
+        // where it flew.
+        if pat.pos == Pos::Verb && matches!(pat.lemma.as_str(), "intercept" | "shoot") {
+            tgt = tgt_n.and_then(|t| self.weapon_owner(r, t));
+        }
         // "condemned the attack on Avdiivka": disapproval targets who attacked, not the
         // place attacked. An event noun as object gives its own agent, else the source of
         // the earlier event it names, else no target.
@@ -1385,6 +1391,24 @@ impl Engine<'_> {
             }
         }
         None
+    }
+
+    /// Whose a weapon phrase is: "Ukrainian drones", "Houthi missiles", "Russia's
+    /// missiles", "drones launched by Russia".
+    fn weapon_owner(&self, r: &Resolver, o: usize) -> Option<ActorRef> {
+        let v = r.v;
+        // "nine cruise missiles and 20 Russian drones": any conjunct may say whose.
+        std::iter::once(o)
+            .chain(args::conjuncts(v, o))
+            .find_map(|o| {
+                r.actor(o).or_else(|| {
+                    v.kids(o).iter().find_map(|&k| match v.full_rel(k) {
+                        "amod" | "compound" | "nmod:poss" => r.actor(k),
+                        "acl" => args::agent(v, k).and_then(|a| r.actor(a)),
+                        _ => None,
+                    })
+                })
+            })
     }
 
     /// Whom "X warned that Moscow would seize European assets if the EU confiscated ..."
