@@ -118,9 +118,12 @@ impl Engine<'_> {
             want.iter()
                 .any(|w| *w == v.lemma[k] || case == Some(w.as_str()))
         };
+        let shared = args::shared_object(v, i);
         let dep_words = |want: &[String]| {
-            v.kids(i).iter().any(|&k| {
-                hit(k, want) || (v.rel(k) == "obj" && v.kids(k).iter().any(|&g| hit(g, want)))
+            v.kids(i).iter().chain(shared.as_ref()).any(|&k| {
+                hit(k, want)
+                    || (matches!(v.rel(k), "obj" | "iobj")
+                        && v.kids(k).iter().any(|&g| hit(g, want)))
             }) || (i + 1 < v.len() && want.iter().any(|w| *w == v.lower[i + 1]))
         };
         if let Some(part) = &pat.particle {
@@ -139,7 +142,7 @@ impl Engine<'_> {
         if pat.own_future && !self.own_future(v, i) {
             return false;
         }
-        pat.need.is_empty() || dep_words(&pat.need)
+        (pat.need.is_empty() || dep_words(&pat.need)) && pat.need_also.iter().all(|n| dep_words(n))
     }
 
     /// "Medvedev warned that Moscow would seize European assets": a clause governed by
@@ -456,7 +459,8 @@ impl Engine<'_> {
             gerund_agent.or_else(|| args::subject(v, i))
         };
         let src = src.and_then(|s| self.through_weapon(v, s));
-        let objs: Vec<usize> = args::objects(v, i).collect();
+        let mut objs: Vec<usize> = args::objects(v, i).collect();
+        objs.extend(args::shared_object(v, i));
         let prep_t = || args::prep_objects(v, i, &pat.preps).next();
         match pat.frame {
             Frame::Ap => {

@@ -94,8 +94,10 @@ pub struct Pattern {
     pub frame: Frame,
     /// Prepositions whose object is the target.
     pub preps: Vec<String>,
-    /// Dependents one of which must be present.
+    /// Dependents one of which must be present (the first `need=` option).
     pub need: Vec<String>,
+    /// Further `need=` options: each also needs one of its words.
+    pub need_also: Vec<Vec<String>>,
     /// Dependents that rule the entry out ("struck a deal", "released a statement").
     pub not: Vec<String>,
     /// Codes by theme category (indexed by [`Theme`]).
@@ -174,7 +176,10 @@ impl Patterns {
                     let pat = parse_trigger(kind, &rest, n + 1).map_err(err)?;
                     let key = (pat.pos, pat.lemma.clone());
                     let dup = p.by_lemma.get(&key).into_iter().flatten().any(|&i| {
-                        p.entries[i].particle == pat.particle && p.entries[i].need == pat.need
+                        p.entries[i].particle == pat.particle
+                            && p.entries[i].need == pat.need
+                            && p.entries[i].need_also == pat.need_also
+                            && p.entries[i].own_future == pat.own_future
                     });
                     if dup {
                         return Err(err(format!("duplicate {kind} entry for '{}'", pat.lemma)));
@@ -382,6 +387,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         frame,
         preps: Vec::new(),
         need: Vec::new(),
+        need_also: Vec::new(),
         not: Vec::new(),
         theme_codes: [None, None, None, None],
         arms: false,
@@ -400,7 +406,8 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         };
         match k {
             "prep" => pat.preps = list(),
-            "need" => pat.need = list(),
+            "need" if pat.need.is_empty() => pat.need = list(),
+            "need" => pat.need_also.push(list()),
             "not" => pat.not = list(),
             "mil" | "hum" | "econ" | "intel" => {
                 if !(2..=4).contains(&v.len()) || !v.bytes().all(|b| b.is_ascii_digit()) {
