@@ -201,7 +201,8 @@ impl Coder {
                 });
             forms.drain(..label);
             spans.drain(..label);
-            let actors = self.dicts.actors.find(&forms);
+            let mut actors = self.dicts.actors.find(&forms);
+            known_names(&forms, &mut actors, &mut s.state.names);
             let body = sent.kind == SentenceKind::Body
                 || (headings_are_body && sent.kind == SentenceKind::Heading);
             // A pronoun can only stand for an actor (or an event) met in the last few
@@ -703,6 +704,134 @@ const IRREGULAR_PAST: &[&str] = &[
 /// after it (a later finite verb only after a comma, as in a trailing ", the ministry
 /// said"), and not followed by "by" (a true reduced passive: "troops backed by
 /// artillery"). Returns its position.
+/// A capitalized word that can be part of a person's name: "Fidan", "Saree", "al-Houthi";
+/// not an acronym ("AFU"), a weekday or a month.
+fn name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    first_upper
+        && w.chars().count() >= 2
+        && w.chars().any(char::is_lowercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !matches!(
+            w,
+            "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "January"
+                | "February"
+                | "March"
+                | "April"
+                | "May"
+                | "June"
+                | "July"
+                | "August"
+                | "September"
+                | "October"
+                | "November"
+                | "December"
+                | "The"
+                | "On"
+                | "In"
+                | "At"
+                | "And"
+                | "But"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+        )
+}
+
+/// Names met beside a role stand for that actor later in the document. "Turkish Foreign
+/// Minister Hakan Fidan hosted ..." (role, then name) or "Yahya Saree, the Houthi military
+/// spokesman, said" (name, then the role in apposition): the role's mention is widened over
+/// the name, and a later "Fidan" or "Saree" is that actor. Names already in the dictionary
+/// keep their own entry.
+fn known_names(
+    forms: &[&str],
+    actors: &mut Vec<rung_dict::ActorMention>,
+    names: &mut Vec<(String, rung_dict::ActorMention)>,
+) {
+    use rung_dict::ActorKind;
+    let covered = |actors: &[rung_dict::ActorMention], k: usize| {
+        actors.iter().any(|a| a.start <= k && k < a.end)
+    };
+    // Later mentions of a remembered surname.
+    for k in 0..forms.len() {
+        if covered(actors, k) || !name_word(forms[k]) {
+            continue;
+        }
+        if let Some((_, m)) = names.iter().rev().find(|(n, _)| n == forms[k]) {
+            // A first name before the surname belongs to the mention.
+            let start = if k > 0 && name_word(forms[k - 1]) && !covered(actors, k - 1) {
+                k - 1
+            } else {
+                k
+            };
+            let mut m = m.clone();
+            (m.start, m.end) = (start, k + 1);
+            actors.push(m);
+        }
+    }
+    actors.sort_by_key(|a| a.start);
+    let role = |a: &rung_dict::ActorMention| {
+        a.country.is_some()
+            && !a.role.is_empty()
+            && !matches!(
+                a.kind,
+                ActorKind::Country | ActorKind::Demonym | ActorKind::Seat | ActorKind::Person
+            )
+    };
+    let mut learned = Vec::new();
+    for (ai, a) in actors.iter().enumerate() {
+        if !role(a) {
+            continue;
+        }
+        let free = |k: usize| !covered(actors, k) && name_word(forms[k]);
+        // Role, then name: "Foreign Minister Hakan Fidan".
+        let mut end = a.end;
+        while end < forms.len() && end < a.end + 3 && free(end) {
+            end += 1;
+        }
+        if end > a.end {
+            learned.push((ai, a.start, end, forms[end - 1]));
+            continue;
+        }
+        // Name, then the role in apposition: "Yahya Saree, the Houthi military spokesman".
+        let mut r = a.start;
+        if r > 0 && matches!(forms[r - 1], "the" | "a" | "an") {
+            r -= 1;
+        }
+        if r >= 2 && forms[r - 1] == "," && free(r - 2) {
+            let mut start = r - 2;
+            while start > 0 && start + 3 > r - 1 && free(start - 1) {
+                start -= 1;
+            }
+            learned.push((ai, start, a.end, forms[r - 2]));
+        }
+    }
+    for (ai, start, end, surname) in learned {
+        let m = &mut actors[ai];
+        if start < m.start {
+            // Apposition: the name is its own mention of the same actor.
+            let mut n = m.clone();
+            let comma = m.start - usize::from(matches!(forms[m.start - 1], "the" | "a" | "an"));
+            (n.start, n.end) = (start, comma - 1);
+            names.push((surname.to_string(), n.clone()));
+            actors.push(n);
+        } else {
+            m.end = end;
+            names.push((surname.to_string(), m.clone()));
+        }
+    }
+    actors.sort_by_key(|a| a.start);
+}
+
 fn garden_path_participle(forms: &[&str], a: &Analysis) -> Option<usize> {
     use rung_parse::Upos;
     let finite = |j: usize| matches!(a.xpos(j), "VBD" | "VBZ" | "VBP" | "MD");

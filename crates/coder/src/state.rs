@@ -44,6 +44,9 @@ pub struct DocState {
     pub events: Vec<Event>,
     /// Latest absolute time expression seen (narrative time).
     pub narrative: Option<String>,
+    /// Surnames introduced beside a role ("Turkish Foreign Minister Hakan Fidan"), with
+    /// the actor they stand for later in the document.
+    pub names: Vec<(String, rung_dict::ActorMention)>,
 }
 
 impl DocState {
@@ -53,6 +56,7 @@ impl DocState {
         self.weapons.clear();
         self.events.clear();
         self.narrative = None;
+        self.names.clear();
     }
 
     /// The most recent actor, preferring subjects, within the last few sentences.
