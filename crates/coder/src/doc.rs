@@ -302,7 +302,8 @@ impl Coder {
 
     /// The cheap pre-filter: an event word and someone who could do it (an actor with a
     /// country named in the sentence, a pronoun or bare agent when there is an `antecedent`
-    /// for it to stand for or attach to, or a bare agent beside a place).
+    /// for it to stand for or attach to, a bare agent beside a place, or a place "under"
+    /// attack).
     fn worth_parsing(
         &self,
         forms: &[&str],
@@ -311,8 +312,10 @@ impl Coder {
     ) -> bool {
         let mut trigger = false;
         let mut pronoun = false;
+        let mut under = false;
         let mut lower = String::new();
         for f in forms {
+            under |= *f == "under";
             lower.clear();
             lower.extend(f.chars().flat_map(char::to_lowercase));
             if self.patterns.trigger_lemma(&lower).is_some()
@@ -337,7 +340,7 @@ impl Coder {
         trigger
             && (country
                 || ((pronoun || bare) && antecedent)
-                || (bare && !self.dicts.places.find(forms).is_empty()))
+                || ((bare || under) && !self.dicts.places.find(forms).is_empty()))
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -227,6 +227,18 @@ impl Engine<'_> {
                 && args::is_passive(v, i)
                 && args::agent(v, i).is_none()
                 && !self.cause_stated(v, i);
+            // "Nikopol came under 12 attacks from rocket launchers": attacked by the
+            // target's one enemy at the time, if it has exactly one (conflicts.tsv).
+            let under = pat.pos == Pos::Noun
+                && violent
+                && v.rel(i) == "obl"
+                && v.case_of(i) == Some("under");
+            if under && tgt_n.is_some() {
+                src = Some(ActorRef {
+                    text: String::new(),
+                    code: format!("{}MIL", crate::actors::ENEMY),
+                });
+            }
             if (pat.frame == Frame::Suffer || agentless) && tgt_n.is_some() {
                 src = Some(ActorRef {
                     text: String::new(),
@@ -809,6 +821,21 @@ impl Engine<'_> {
                 }
                 return (s, tgt, theme);
             }
+            // "the village came under 17 attacks from multiple rocket launchers", "was under
+            // Russian fire": what is under the attack is its target; a "from" phrase its
+            // source.
+            if v.rel(i) == "obl" && v.case_of(i) == Some("under") {
+                let from = args::prep_object(v, i, "from")
+                    .or_else(|| args::prep_object(v, h, "from"))
+                    .filter(|&f| {
+                        v.actor_at(f).is_some()
+                            || v.kids(f).iter().any(|&k| {
+                                matches!(v.rel(k), "amod" | "compound" | "nmod:poss")
+                                    && v.actor_at(k).is_some()
+                            })
+                    });
+                return (from, args::subject(v, h), theme);
+            }
             // "..., with threats to ...", "in an offensive strike on ...": the predicate's
             // subject, or the possessor of a nominal subject ("Moscow's response").
             if matches!(v.rel(i), "obl") && !self.is_anaphoric(v, i) {
@@ -982,7 +1009,60 @@ impl Engine<'_> {
                     m.modality = Modality::Hypothetical
                 }
                 "mark" if self.p.is_hypo(l) => m.modality = Modality::Hypothetical,
+                // "Russia will probably launch a new offensive": a forecast.
+                "advmod"
+                    if matches!(l, "probably" | "likely" | "possibly" | "perhaps" | "maybe") =>
+                {
+                    m.modality = Modality::Hypothetical;
+                    m.intent = false;
+                    return m;
+                }
+                // "has come under near-daily bombardment", "regular shelling": a habit, not
+                // one event.
+                "amod"
+                    if k != c
+                        && matches!(
+                            v.lower[k].as_str(),
+                            "daily"
+                                | "near-daily"
+                                | "nightly"
+                                | "regular"
+                                | "constant"
+                                | "frequent"
+                                | "repeated"
+                                | "incessant"
+                                | "relentless"
+                                | "routine"
+                        ) =>
+                {
+                    m.absorbed = true;
+                    return m;
+                }
                 _ => {}
+            }
+        }
+        // "Day 1,085 of the full-scale invasion", "the anniversary of the invasion": an
+        // event named to tell the time, not reported.
+        if c == i && v.rel(i) == "nmod" && v.case_of(i) == Some("of") {
+            if let Some(h) = v.parent(i) {
+                if matches!(
+                    v.lemma[h].as_str(),
+                    "day"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "anniversary"
+                        | "start"
+                        | "beginning"
+                        | "outset"
+                        | "eve"
+                        | "onset"
+                        | "course"
+                        | "since"
+                ) {
+                    m.absorbed = true;
+                    return m;
+                }
             }
         }
         // "Did not launch any attack": negation on the light verb, "any" on the noun.
