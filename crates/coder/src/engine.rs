@@ -616,6 +616,14 @@ impl Engine<'_> {
         }
         for &k in v.kids(s) {
             if v.rel(k) == "acl" {
+                // "a drone attributed by Russian authorities to the Ukrainian army": the
+                // "to" phrase is whose it is; the "by" phrase only who says so.
+                if matches!(v.lemma[k].as_str(), "attribute" | "ascribe") {
+                    if let Some(t) = args::prep_object(v, k, "to") {
+                        return Some(t);
+                    }
+                    continue;
+                }
                 if let Some(a) = args::agent(v, k) {
                     return Some(a);
                 }
@@ -968,6 +976,22 @@ impl Engine<'_> {
             };
             let h = v.parent(i);
             if h.is_some_and(guard) || h.and_then(|h| v.parent(h)).is_some_and(guard) {
+                m.absorbed = true;
+                return m;
+            }
+        }
+        // What is talked about ("spoke with Scholz about air defence deliveries",
+        // "discussed new sanctions") is a topic, not an event.
+        if c == i && matches!(v.upos[i], Upos::Noun | Upos::Propn) {
+            let topic = v.case_of(i) == Some("about")
+                || (v.rel(i) == "obj"
+                    && v.parent(i).is_some_and(|h| {
+                        matches!(
+                            v.lemma[h].as_str(),
+                            "discuss" | "debate" | "consider" | "review"
+                        )
+                    }));
+            if topic {
                 m.absorbed = true;
                 return m;
             }

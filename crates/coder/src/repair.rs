@@ -39,6 +39,8 @@ pub fn repair(v: &mut SentView) -> bool {
         by_phrase_as_clause(v),
         bare_oblique_is_object(v),
         counted_subject_is_patient(v),
+        adjective_root_before_named_subject(v),
+        with_phrase_under_means(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -256,6 +258,70 @@ fn clause_under_prepositional_root(v: &mut SentView) -> bool {
     }
     v.reindex();
     true
+}
+
+/// "French President Emmanuel Macron spoke by phone with ...": the sentence-initial national
+/// adjective parsed as the root, with the verb conjoined to it and the name its subject.
+/// The verb heads the sentence; the adjective modifies the subject.
+fn adjective_root_before_named_subject(v: &mut SentView) -> bool {
+    let n = v.len();
+    let Some(r) = (0..n).find(|&i| v.head[i] == NONE) else {
+        return false;
+    };
+    if v.upos[r] != Upos::Adj || r > 1 {
+        return false;
+    }
+    let Some((w, s)) = v.kids(r).iter().copied().find_map(|w| {
+        (w > r && v.upos[w] == Upos::Verb && v.rel(w) == "conj")
+            .then(|| {
+                v.kids(w)
+                    .iter()
+                    .copied()
+                    .find(|&s| r < s && s < w && is_subject(v.rel(s)))
+                    .map(|s| (w, s))
+            })
+            .flatten()
+    }) else {
+        return false;
+    };
+    v.head[w] = NONE;
+    v.deprel[w] = "root".to_string();
+    v.head[r] = s;
+    v.deprel[r] = "amod".to_string();
+    for k in 0..n {
+        if k != w && v.head[k] == r {
+            v.head[k] = if k < s { s } else { w };
+        }
+    }
+    v.reindex();
+    true
+}
+
+/// "spoke by phone with Xi Jinping": the partner hung on the means ("phone") belongs to the
+/// verb.
+fn with_phrase_under_means(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for k in 0..v.len() {
+        if v.full_rel(k) != "obl" || v.case_of(k) != Some("by") {
+            continue;
+        }
+        let Some(h) = v.parent(k) else { continue };
+        let moved: Vec<usize> = v
+            .kids(k)
+            .iter()
+            .copied()
+            .filter(|&m| v.rel(m) == "nmod" && v.case_of(m) == Some("with"))
+            .collect();
+        for m in moved {
+            v.head[m] = h;
+            v.deprel[m] = "obl".to_string();
+            changed = true;
+        }
+    }
+    if changed {
+        v.reindex();
+    }
+    changed
 }
 
 /// Words that are both prepositions and subordinators ("after the attack" / "after
