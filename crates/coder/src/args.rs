@@ -33,7 +33,16 @@ fn subject_depth(v: &SentView, p: usize, depth: usize) -> Option<usize> {
     if depth > 6 {
         return None;
     }
-    if let Some(k) = v.kids(p).iter().copied().find(|&k| is_subj_rel(v, k)) {
+    // Two subjects is a misparse ("08 July | Nikopol, Dnipropetrovsk | ... Military Forces
+    // of Russia shelled Nikopol"): the nearest before the verb that names an actor is its
+    // subject, else the first.
+    let subj = v
+        .kids(p)
+        .iter()
+        .copied()
+        .rfind(|&k| is_subj_rel(v, k) && k < p && v.actor_at(k).is_some())
+        .or_else(|| v.kids(p).iter().copied().find(|&k| is_subj_rel(v, k)));
+    if let Some(k) = subj {
         // Relative pronoun subject: the antecedent is the noun the clause modifies.
         if matches!(v.lemma[k].as_str(), "that" | "which" | "who") && v.rel(p) == "acl" {
             return v.parent(p);

@@ -95,6 +95,7 @@ pub struct Coder {
 
 #[derive(Default)]
 struct Scratch {
+    collapse: crate::collapse::Collapse,
     view: SentView,
     analysis: Analysis,
     retry: Analysis,
@@ -218,14 +219,19 @@ impl Coder {
                     .any(|e| si.saturating_sub(e.sentence) <= 3);
             if body && self.worth_parsing(&forms, &actors, antecedent) {
                 parsed += 1;
-                self.model.analyse(&forms, &mut s.analysis);
+                // Multiword names are parsed as their head word (crate::collapse).
+                s.collapse.plan(&forms, &actors);
+                let mut pforms: Vec<&str> = Vec::with_capacity(forms.len());
+                s.collapse.parsed_forms(&forms, &mut pforms);
+                self.model
+                    .analyse_forced(&pforms, &s.collapse.heads, &mut s.analysis);
                 // "Russian artillery struck enemy positions near X[, the military said]":
                 // the tagger read the main verb as a participle modifying what follows,
                 // or a noun subject as an adjective ("Ukraine's military said"). The
                 // sentence is re-parsed with those tags, and the new parse kept when the
                 // re-tagged words then head a clause with a subject or are one.
                 s.fixes.clear();
-                if let Some(k) = garden_path_participle(&forms, &s.analysis) {
+                if let Some(k) = garden_path_participle(&pforms, &s.analysis) {
                     s.fixes.push((k, "VBD"));
                 }
                 adjective_subjects(&s.analysis, &mut s.fixes);
@@ -234,14 +240,18 @@ impl Coder {
                 let weapons = self.dicts.weapons.find(&forms);
                 for w in &weapons {
                     for k in (w.start..w.end).filter(|_| w.end - w.start > 1) {
+                        let Some(j) = s.collapse.parsed_index(k) else {
+                            continue;
+                        };
                         let name = forms[k].chars().next().is_some_and(char::is_uppercase);
-                        if name && s.analysis.upos(k) == rung_parse::Upos::Verb {
-                            s.fixes.push((k, "NNP"));
+                        if name && s.analysis.upos(j) == rung_parse::Upos::Verb {
+                            s.fixes.push((j, "NNP"));
                         }
                     }
                 }
                 if !s.fixes.is_empty() {
-                    self.model.analyse_forced(&forms, &s.fixes, &mut s.retry);
+                    s.fixes.extend_from_slice(&s.collapse.heads);
+                    self.model.analyse_forced(&pforms, &s.fixes, &mut s.retry);
                     reparsed += 1;
                     let r = &s.retry;
                     let better = s.fixes.iter().all(|&(k, tag)| match tag {
@@ -254,7 +264,7 @@ impl Coder {
                         std::mem::swap(&mut s.analysis, &mut s.retry);
                     }
                 }
-                s.view.load(&forms, &spans, &s.analysis);
+                s.view.load(&forms, &spans, &s.collapse.expand(&s.analysis));
                 crate::repair::repair(&mut s.view);
                 let start = spans.first().map_or(sent.start, |x| x[0]);
                 self.annotate(&mut s.view, &forms, &actors, &weapons, text, start, date);

@@ -24,6 +24,7 @@
 
 pub mod actors;
 pub mod args;
+mod collapse;
 mod doc;
 pub mod engine;
 mod error;

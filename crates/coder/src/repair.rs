@@ -440,7 +440,10 @@ fn promote_transitive_participle(v: &mut SentView) -> bool {
         v.upos[w] == Upos::Verb
             && matches!(v.xpos[w].as_str(), "VBN" | "VBD")
             && v.full_rel(w) == "acl"
-            && v.head[w] == w - 1
+            // Right after the noun it modifies, or after that noun's own phrase ("Military
+            // Forces of Russia struck a car").
+            && v.head[w] < w
+            && (v.head[w] + 1..w).all(|k| v.dominates(v.head[w], k))
             && v.child(w, "obj").is_some()
             && args::agent(v, w).is_none()
             && !v
@@ -450,7 +453,7 @@ fn promote_transitive_participle(v: &mut SentView) -> bool {
     }) else {
         return false;
     };
-    let h = w - 1;
+    let h = v.head[w];
     let (hh, hrel) = (v.head[h], v.deprel[h].clone());
     v.head[w] = hh;
     // "Russian troops shelled Kherson, ..., officials said" read with both "troops" and
