@@ -5,7 +5,6 @@
 use rung_coder::Coder;
 use rung_text::{Document, Metadata};
 use std::io::Write;
-use std::process::Command;
 
 #[test]
 fn seeds_meet_the_bar() {
@@ -39,39 +38,13 @@ fn seeds_meet_the_bar() {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     golds.sort();
-    let run = Command::new("python3")
-        .arg(&score)
-        .args(&golds)
-        .arg("--pred")
-        .arg(&out_path)
-        .arg("--verbose")
-        .output();
-    let Ok(run) = run else {
-        eprintln!("skipping: python3 is not available to run the scorer");
+    let Some(sc) = rung_testkit::score_events(&score, &golds, &out_path) else {
         return;
     };
-    let report = String::from_utf8_lossy(&run.stdout).to_string();
-    eprintln!("{report}");
-    let last = report
-        .lines()
-        .find(|l| l.starts_with("required recall"))
-        .expect("scorer summary");
-    let num = |key: &str| -> f64 {
-        let tail = &last[last.find(key).unwrap() + key.len()..];
-        let eq = tail.find('=').unwrap();
-        tail[eq + 1..]
-            .trim()
-            .split(|c: char| c == ';' || c.is_whitespace())
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap()
-    };
-    let (recall, precision) = (num("recall"), num("precision"));
-    for l in report.lines().filter(|l| l.starts_with("field ")) {
-        let (ok, n) = l.split_once(": ").unwrap().1.split_once('/').unwrap();
-        assert_eq!(ok.trim(), n.trim(), "field check failed: {l}");
+    eprintln!("{}", sc.report);
+    for (name, ok, n) in &sc.fields {
+        assert_eq!(ok, n, "field check failed: {name} {ok}/{n}");
     }
-    assert!(recall >= 0.95, "recall {recall} < 0.95");
-    assert!(precision >= 0.85, "precision {precision} < 0.85");
+    assert!(sc.recall >= 0.95, "recall {} < 0.95", sc.recall);
+    assert!(sc.precision >= 0.85, "precision {} < 0.85", sc.precision);
 }

@@ -155,3 +155,69 @@ where
     }
     report
 }
+
+/// What the shared scorer (`eval/score`) said about a set of predictions.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    /// Required recall.
+    pub recall: f64,
+    /// Precision.
+    pub precision: f64,
+    /// Field checks as (name, right, total).
+    pub fields: Vec<(String, usize, usize)>,
+    /// The scorer's whole report (with `--verbose`).
+    pub report: String,
+}
+
+/// Scores `pred` (JSON Lines) against `golds` with the shared scorer at `score`. `None`
+/// (with the reason printed) when python3 cannot run it.
+///
+/// # Panics
+/// When the scorer runs but prints no summary line: a broken scorer must fail the test.
+pub fn score_events(score: &Path, golds: &[PathBuf], pred: &Path) -> Option<Scored> {
+    let run = std::process::Command::new("python3")
+        .arg(score)
+        .args(golds)
+        .arg("--pred")
+        .arg(pred)
+        .arg("--verbose")
+        .output();
+    let Ok(run) = run else {
+        eprintln!("skipping: python3 is not available to run the scorer");
+        return None;
+    };
+    let report = String::from_utf8_lossy(&run.stdout).to_string();
+    let last = report
+        .lines()
+        .find(|l| l.starts_with("required recall"))
+        .unwrap_or_else(|| panic!("no scorer summary in: {report}"));
+    let num = |key: &str| -> f64 {
+        let tail = &last[last.find(key).map_or(0, |i| i + key.len())..];
+        let eq = tail.find('=').map_or(0, |i| i + 1);
+        tail[eq..]
+            .trim()
+            .split(|c: char| c == ';' || c.is_whitespace())
+            .next()
+            .and_then(|x| x.parse().ok())
+            .unwrap_or_else(|| panic!("unreadable scorer summary: {last}"))
+    };
+    let fields = report
+        .lines()
+        .filter_map(|l| l.strip_prefix("field "))
+        .filter_map(|l| {
+            let (name, counts) = l.split_once(": ")?;
+            let (ok, n) = counts.split_once('/')?;
+            Some((
+                name.to_string(),
+                ok.trim().parse().ok()?,
+                n.trim().parse().ok()?,
+            ))
+        })
+        .collect();
+    Some(Scored {
+        recall: num("recall"),
+        precision: num("precision"),
+        fields,
+        report,
+    })
+}

@@ -1,0 +1,81 @@
+//! Our own article sets (`testdata/articles`), scored with the shared scorer: `dev` is the
+//! set the coder's rules were developed against; `heldout` was written by a separate writer
+//! and only ever scored, never read while writing rules (DESIGN.md, "Measuring on articles").
+//! The floors are regression guards just below the figures reached (bench/RESULTS.md), not
+//! the targets. Skips when the shared scorer is absent.
+
+use rung_coder::Coder;
+use rung_text::{Document, Metadata};
+use std::io::Write;
+use std::path::PathBuf;
+
+fn score_set(set: &str) -> Option<rung_testkit::Scored> {
+    let score = rung_testkit::require_shared("eval/score")?;
+    let dir = rung_testkit::repo_root()
+        .join("testdata/articles")
+        .join(set);
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("article set")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    texts.sort();
+    assert!(!texts.is_empty(), "no articles in {}", dir.display());
+    let coder = Coder::builtin().expect("built-in coder");
+    let out_path =
+        std::env::temp_dir().join(format!("rung-articles-{set}-{}.jsonl", std::process::id()));
+    let mut out = std::fs::File::create(&out_path).expect("temp file");
+    let mut golds = Vec::new();
+    for p in &texts {
+        let text = std::fs::read_to_string(p).expect("article");
+        let doc = Document::new(p.display().to_string(), text, Metadata::default());
+        for e in coder.code(&doc, None).events {
+            writeln!(out, "{}", serde_json::to_string(&e).expect("json")).expect("write");
+        }
+        let gold = p.with_extension("gold.json");
+        assert!(gold.exists(), "{} has no gold file", p.display());
+        golds.push(gold);
+    }
+    drop(out);
+    let sc = rung_testkit::score_events(&score, &golds, &out_path);
+    let _ = std::fs::remove_file(&out_path);
+    sc
+}
+
+#[test]
+fn dev_articles_hold_their_level() {
+    let Some(sc) = score_set("dev") else { return };
+    eprintln!(
+        "dev: recall {:.3}, precision {:.3}",
+        sc.recall, sc.precision
+    );
+    assert!(
+        sc.recall >= 0.68,
+        "dev recall {} < 0.68\n{}",
+        sc.recall,
+        sc.report
+    );
+    assert!(
+        sc.precision >= 0.83,
+        "dev precision {} < 0.83\n{}",
+        sc.precision,
+        sc.report
+    );
+}
+
+#[test]
+fn heldout_articles_hold_their_level() {
+    let Some(sc) = score_set("heldout") else {
+        return;
+    };
+    eprintln!(
+        "held-out: recall {:.3}, precision {:.3}",
+        sc.recall, sc.precision
+    );
+    assert!(sc.recall >= 0.43, "held-out recall {} < 0.43", sc.recall);
+    assert!(
+        sc.precision >= 0.70,
+        "held-out precision {} < 0.70",
+        sc.precision
+    );
+}
