@@ -1439,16 +1439,29 @@ impl Engine<'_> {
         }
         let pat = self.pattern_at(v, t)?;
         let root = pat.code.get(..2)?;
-        r.st.events
-            .iter()
-            .rev()
-            .take_while(|e| r.sent.saturating_sub(e.sentence) <= 4)
-            .find(|e| e.cameo.starts_with(root))
-            .and_then(|e| e.source.as_ref())
-            .map(|a| ActorRef {
-                text: a.text.clone(),
-                code: a.code.clone(),
-            })
+        let recent = || {
+            r.st.events
+                .iter()
+                .rev()
+                .take_while(|e| r.sent.saturating_sub(e.sentence) <= 4)
+                .filter(|e| e.cameo.starts_with(root))
+        };
+        // "condemned the attack on the Aegean Harvest": the earlier event whose sentence
+        // names what was attacked; with no name, the latest of the kind.
+        let named = args::prep_objects(v, t, &pat.preps)
+            .next()
+            .map(|o| v.forms[o].as_str())
+            .filter(|w| w.starts_with(char::is_uppercase));
+        // A name no recent event mentions is an event not coded: no guess.
+        match named {
+            Some(w) => recent().find(|e| e.text.contains(w)),
+            None => recent().next(),
+        }
+        .and_then(|e| e.source.as_ref())
+        .map(|a| ActorRef {
+            text: a.text.clone(),
+            code: a.code.clone(),
+        })
     }
 
     fn military_content(&self, v: &SentView, i: usize) -> bool {
