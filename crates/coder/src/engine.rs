@@ -119,13 +119,22 @@ impl Engine<'_> {
                 .any(|w| *w == v.lemma[k] || case == Some(w.as_str()))
         };
         let shared = args::shared_object(v, i);
+        // An appeal's "on"/"for" is its own ("called on X", "called for Y"); under its
+        // object it is something else ("what officials called the largest attack on ...").
+        let deep = pat.frame != Frame::Appeal;
         let dep_words = |want: &[String]| {
             v.kids(i).iter().chain(shared.as_ref()).any(|&k| {
                 hit(k, want)
-                    || (matches!(v.rel(k), "obj" | "iobj")
+                    || (deep
+                        && matches!(v.rel(k), "obj" | "iobj")
                         && v.kids(k).iter().any(|&g| hit(g, want)))
             }) || (i + 1 < v.len() && want.iter().any(|w| *w == v.lower[i + 1]))
         };
+        if !deep && !pat.need.is_empty() {
+            // "called on Germany", "called for a ceasefire": the preposition right after
+            // the verb ("called the heaviest attack on the grid" is no appeal).
+            return i + 1 < v.len() && pat.need.iter().any(|w| *w == v.lower[i + 1]);
+        }
         if let Some(part) = &pat.particle {
             if !dep_words(std::slice::from_ref(part)) {
                 return false;
@@ -294,6 +303,14 @@ impl Engine<'_> {
                     }
                 }
             }
+        }
+        // "assured Zelenskiy that Germany would hand over the battery", "told Kyiv it would
+        // send more": the one addressed receives what is given.
+        if tgt.is_none() && pat.frame == Frame::Transfer && v.rel(i) == "ccomp" {
+            tgt = v
+                .parent(i)
+                .and_then(|h| args::objects(v, h).next())
+                .and_then(|o| r.actor(o));
         }
         // "Ukraine and Russia held talks", "officials from Ukraine and Russia met": a
         // meeting, agreement or cooperation between coordinated parties has the second as
