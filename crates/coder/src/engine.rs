@@ -1085,8 +1085,8 @@ impl Engine<'_> {
         // "Day 1,085 of the full-scale invasion", "the anniversary of the invasion": an
         // event named to tell the time, not reported.
         if c == i && v.rel(i) == "nmod" && v.case_of(i) == Some("of") {
-            if let Some(h) = v.parent(i) {
-                if matches!(
+            let time_word = |h: usize| {
+                matches!(
                     v.lemma[h].as_str(),
                     "day"
                         | "week"
@@ -1100,7 +1100,13 @@ impl Engine<'_> {
                         | "onset"
                         | "course"
                         | "since"
-                ) {
+                )
+            };
+            if let Some(h) = v.parent(i) {
+                // "Day 1,085 of the invasion" may be parsed with the number as the head.
+                let near = |x: usize| time_word(x) || v.kids(x).iter().any(|&k| time_word(k));
+                let numbered = v.upos[h] == Upos::Num && (near(h) || v.parent(h).is_some_and(near));
+                if time_word(h) || numbered {
                     m.absorbed = true;
                     return m;
                 }
