@@ -161,6 +161,7 @@ impl Coder {
         let sentences = self.segmenter.segment(text);
         s.state.clear();
         let mut forms: Vec<&str> = Vec::new();
+        let mut pforms: Vec<&str> = Vec::new();
         let mut spans: Vec<[usize; 2]> = Vec::new();
         // A document with no running text at all (a terse monitor note, a feed item that is
         // one unpunctuated line) is coded from its heading lines; in an article they only
@@ -221,7 +222,6 @@ impl Coder {
                 parsed += 1;
                 // Multiword names are parsed as their head word (crate::collapse).
                 s.collapse.plan(&forms, &actors);
-                let mut pforms: Vec<&str> = Vec::with_capacity(forms.len());
                 s.collapse.parsed_forms(&forms, &mut pforms);
                 self.model
                     .analyse_forced(&pforms, &s.collapse.heads, &mut s.analysis);

@@ -259,7 +259,7 @@ impl Engine<'_> {
         // "intercepted 30 Ukrainian drones", "shot down missiles launched by Russia",
         // "intercepted a drone approaching Haifa": whose the weapon was is the target, never
         // where it flew.
-        if pat.pos == Pos::Verb && matches!(pat.lemma.as_str(), "intercept" | "shoot") {
+        if pat.owner {
             tgt = tgt_n.and_then(|t| self.weapon_owner(r, t));
         }
         // "condemned the attack on Avdiivka": disapproval targets who attacked, not the

@@ -111,6 +111,8 @@ pub struct Pattern {
     /// Fires only on a clause saying what the subject's own side will do ("warned that
     /// Moscow would respond").
     pub own_future: bool,
+    /// The target is whose the object is, never a place ("intercepted Ukrainian drones").
+    pub owner: bool,
     /// Line in the pattern file.
     pub line: usize,
 }
@@ -394,6 +396,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         modality: None,
         nomil: false,
         own_future: false,
+        owner: false,
         line,
     };
     for opt in &rest[3..] {
@@ -422,6 +425,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
             "arms" => pat.arms = true,
             "nomil" => pat.nomil = true,
             "own" => pat.own_future = true,
+            "owner" => pat.owner = true,
             "mod" => {
                 pat.modality = Some(match v {
                     "threatened" => Modality::Threatened,
