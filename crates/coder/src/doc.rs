@@ -102,6 +102,8 @@ struct Scratch {
     fixes: Vec<(usize, &'static str)>,
     cands: Vec<Cand>,
     state: DocState,
+    /// Countries of the document's actors and their opponents (see `annotate`).
+    theatre: Vec<String>,
 }
 
 thread_local! {
@@ -157,6 +159,10 @@ impl Coder {
             .or_else(|| rung_text::document_date(doc));
         let date = date.filter(|d| d.year.is_some());
         let iso = date.map(|d| format!("{:04}-{:02}-{:02}", d.year.unwrap_or(0), d.month, d.day));
+        let day = iso
+            .as_deref()
+            .filter(|d| !d.starts_with("0000"))
+            .and_then(approximate_day);
         let text = doc.text.as_str();
         let sentences = self.segmenter.segment(text);
         s.state.clear();
@@ -267,7 +273,30 @@ impl Coder {
                 s.view.load(&forms, &spans, &s.collapse.expand(&s.analysis));
                 crate::repair::repair(&mut s.view);
                 let start = spans.first().map_or(sent.start, |x| x[0]);
-                self.annotate(&mut s.view, &forms, &actors, &weapons, text, start, date);
+                // Places of one name in several countries: read in the theatre of the
+                // document's actors (a village of the Donbas, not of Georgia).
+                s.theatre.clear();
+                let named = actors
+                    .iter()
+                    .filter_map(|a| a.country.as_deref())
+                    .chain(s.state.actors.iter().map(|r| r.actor.country()));
+                for c in named {
+                    for x in std::iter::once(c).chain(self.dicts.conflicts.opponents(c, day)) {
+                        if !s.theatre.iter().any(|t| t == x) {
+                            s.theatre.push(x.to_string());
+                        }
+                    }
+                }
+                self.annotate(
+                    &mut s.view,
+                    &forms,
+                    &actors,
+                    &weapons,
+                    &s.theatre,
+                    text,
+                    start,
+                    date,
+                );
                 s.cands.clear();
                 Engine { p: &self.patterns }.code(&s.view, &s.state, si, &mut s.cands);
                 if let Some(p) = &label_place {
@@ -312,8 +341,8 @@ impl Coder {
 
     /// The cheap pre-filter: an event word and someone who could do it (an actor with a
     /// country named in the sentence, a pronoun or bare agent when there is an `antecedent`
-    /// for it to stand for or attach to, a bare agent beside a place, or a place "under"
-    /// attack).
+    /// for it to stand for or attach to, a bare agent or a weapon beside a place, or a place
+    /// "under" attack).
     fn worth_parsing(
         &self,
         forms: &[&str],
@@ -323,11 +352,14 @@ impl Coder {
         let mut trigger = false;
         let mut pronoun = false;
         let mut under = false;
+        let mut armed = false;
         let mut lower = String::new();
         for f in forms {
             under |= *f == "under";
             lower.clear();
             lower.extend(f.chars().flat_map(char::to_lowercase));
+            armed |= self.patterns.arm(&lower).is_some()
+                || self.patterns.theme(&lower) == Some(crate::patterns::Theme::Military);
             if self.patterns.trigger_lemma(&lower).is_some()
                 || matches!(lower.as_str(), "using" | "used" | "use" | "uses")
             {
@@ -350,7 +382,7 @@ impl Coder {
         trigger
             && (country
                 || ((pronoun || bare) && antecedent)
-                || ((bare || under) && !self.dicts.places.find(forms).is_empty()))
+                || ((bare || under || armed) && !self.dicts.places.find(forms).is_empty()))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -360,6 +392,7 @@ impl Coder {
         forms: &[&str],
         actors: &[rung_dict::ActorMention],
         weapons: &[rung_dict::WeaponMention],
+        theatre: &[String],
         text: &str,
         sent_start: usize,
         date: Option<DocDate>,
@@ -380,7 +413,8 @@ impl Coder {
                 name: w.weapon.name.clone(),
             });
         }
-        for p in self.dicts.places.find(forms) {
+        let preferred: Vec<&str> = theatre.iter().map(String::as_str).collect();
+        for p in self.dicts.places.find_with_context(forms, &preferred) {
             v.places.push(PlaceSpan {
                 start: p.start,
                 end: p.end,

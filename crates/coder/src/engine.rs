@@ -248,6 +248,21 @@ impl Engine<'_> {
                     code: format!("{}MIL", crate::actors::ENEMY),
                 });
             }
+            // "a Kh-101 missile struck a residential district of Odesa": a weapon of no
+            // stated user that strikes in a country at war was fired by its one enemy (or
+            // the speaker's), resolved like "the enemy" against the target and the place.
+            let weapon_subject = pat.pos == Pos::Verb
+                && violent
+                && !pat.nomil
+                && src_n.is_none()
+                && !args::is_passive(v, i)
+                && args::subject(v, i).is_some_and(|s| self.is_weaponish(v, s));
+            if weapon_subject {
+                src = Some(ActorRef {
+                    text: String::new(),
+                    code: format!("{}MIL", crate::actors::ENEMY),
+                });
+            }
             if (pat.frame == Frame::Suffer || agentless) && tgt_n.is_some() {
                 src = Some(ActorRef {
                     text: String::new(),
@@ -256,6 +271,15 @@ impl Engine<'_> {
             }
         }
         let mut tgt = tgt_n.and_then(|t| r.deep_actor(t).or_else(|| self.event_source(r, t)));
+        // "destroyed a Russian howitzer": a country's arms are its armed forces (so forces
+        // of no stated country fighting them are that country's enemy).
+        if let (Some(t), Some(n)) = (tgt.as_mut(), tgt_n) {
+            let arms =
+                v.actor_at(n).is_none() && self.p.theme(&v.lemma[n]) == Some(Theme::Military);
+            if arms && t.code.len() == 3 {
+                t.code.push_str("MIL");
+            }
+        }
         // "intercepted 30 Ukrainian drones", "shot down missiles launched by Russia",
         // "intercepted a drone approaching Haifa": whose the weapon was is the target, never
         // where it flew.
@@ -624,11 +648,14 @@ impl Engine<'_> {
 
     /// "missiles launched by Ukrainian troops hit ...": a weapon subject stands for the
     /// agent of the participle modifying it.
-    fn through_weapon(&self, v: &SentView, s: usize) -> Option<usize> {
-        let is_weaponish = v.weapon_at(s).is_some()
+    fn is_weaponish(&self, v: &SentView, s: usize) -> bool {
+        v.weapon_at(s).is_some()
             || self.p.arm(&v.lemma[s]).is_some()
-            || self.p.theme(&v.lemma[s]) == Some(Theme::Military) && v.actor_at(s).is_none();
-        if !is_weaponish {
+            || self.p.theme(&v.lemma[s]) == Some(Theme::Military) && v.actor_at(s).is_none()
+    }
+
+    fn through_weapon(&self, v: &SentView, s: usize) -> Option<usize> {
+        if !self.is_weaponish(v, s) {
             return Some(s);
         }
         for &k in v.kids(s) {
@@ -779,7 +806,32 @@ impl Engine<'_> {
         if of_agent.is_some() && below.is_some() && tgt.is_none_or(|t| Some(t) == of_agent) {
             tgt = below;
         }
-        let by = args::prep_object(v, i, "by").or(of_agent);
+        // "A girl died after the shelling of X by the Armed Forces of Ukraine": the parser
+        // may hang the noun's "by" phrase on the clause's verb. A "by" phrase after the
+        // noun on an active verb (no passive to be the agent of) is the noun's agent.
+        let stray_by = || {
+            let h = v.parent(i).filter(|&h| {
+                matches!(v.rel(i), "obl" | "obj")
+                    && v.upos[h] == Upos::Verb
+                    && !args::is_passive(v, h)
+                    && v.xpos[h] != "VBN"
+            })?;
+            v.kids(h).iter().copied().find(|&k| {
+                k > i && v.rel(k) == "obl" && v.case_of(k) == Some("by") && v.actor_at(k).is_some()
+            })
+        };
+        // "the shelling of [Snigirevka by the Armed Forces of Ukraine]": or on the target.
+        let by_below = || {
+            v.kids(i)
+                .iter()
+                .copied()
+                .filter(|&k| v.rel(k) == "nmod" && v.case_of(k) == Some("of"))
+                .find_map(|k| args::prep_object(v, k, "by").filter(|&b| v.actor_at(b).is_some()))
+        };
+        let by = args::prep_object(v, i, "by")
+            .or(of_agent)
+            .or_else(stray_by)
+            .or_else(by_below);
         // "X launched their attack": a possessive pronoun on the object of a light verb is
         // that verb's subject.
         let own = own.filter(|&o| {
@@ -1627,7 +1679,13 @@ impl Engine<'_> {
             if matches!(v.full_rel(head), "nsubj" | "nmod:poss" | "nsubj:pass") {
                 continue;
             }
-            if v.dominates(c, head) || v.dominates(i, head) {
+            // "a missile slammed into a terminal in Izmail, the governor said" with "in
+            // Izmail" hung on "said": a place after the event and before the verb of
+            // saying that governs it is the event's.
+            let before_speech = v
+                .parent(head)
+                .is_some_and(|h| i < head && head < h && v.dominates(h, i));
+            if v.dominates(c, head) || v.dominates(i, head) || before_speech {
                 let d = head.abs_diff(i);
                 if best.is_none_or(|(_, bd)| d < bd) {
                     best = Some((pi, d));

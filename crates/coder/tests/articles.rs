@@ -1,6 +1,8 @@
-//! Our own article sets (`testdata/articles`), scored with the shared scorer: `dev` is the
-//! set the coder's rules were developed against; `heldout` was written by a separate writer
-//! and only ever scored, never read while writing rules (DESIGN.md, "Measuring on articles").
+//! Our own article sets (`testdata/articles`), scored with the shared scorer: `dev` and
+//! `dev2` are the sets the coder's rules are developed against (`dev2` was first scored
+//! blind, then opened: 0.366 recall, 0.736 precision at the start of session 6); `heldout`
+//! was written by a separate writer and only ever scored, never read while writing rules
+//! (DESIGN.md, "Measuring on articles").
 //! The floors are regression guards just below the figures reached (bench/RESULTS.md), not
 //! the targets. Skips when the shared scorer is absent.
 
@@ -58,6 +60,27 @@ fn dev_articles_hold_their_level() {
     assert!(
         sc.precision >= 0.83,
         "dev precision {} < 0.83\n{}",
+        sc.precision,
+        sc.report
+    );
+}
+
+#[test]
+fn dev2_articles_hold_their_level() {
+    let Some(sc) = score_set("dev2") else { return };
+    eprintln!(
+        "dev2: recall {:.3}, precision {:.3}",
+        sc.recall, sc.precision
+    );
+    assert!(
+        sc.recall >= 0.38,
+        "dev2 recall {} < 0.38\n{}",
+        sc.recall,
+        sc.report
+    );
+    assert!(
+        sc.precision >= 0.72,
+        "dev2 precision {} < 0.72\n{}",
         sc.precision,
         sc.report
     );
