@@ -185,7 +185,19 @@ impl Coder {
             // label before a colon is no part of the clause, and parsed with it the clause
             // comes out wrong. The clause is parsed alone; a label naming an actor is whose
             // account it is.
-            let label = news_label(&forms);
+            // "- June 1, 2022: Washington agrees to supply HIMARS": a timeline's date label
+            // is parsed apart like any label, and dates the events of its line.
+            let dated = date_label(&forms);
+            let label_date = (dated > 0)
+                .then(|| {
+                    let (a, b) = (spans[0][0], spans[dated - 2][1]);
+                    rung_extract::find_times(text.get(a..b).unwrap_or(""), date)
+                        .into_iter()
+                        .find_map(|t| t.value)
+                        .map(|v| v.0)
+                })
+                .flatten();
+            let label = if dated > 0 { dated } else { news_label(&forms) };
             let label_actor = (label > 0)
                 .then(|| self.dicts.actors.find(&forms[..label - 1]))
                 .and_then(|found| {
@@ -240,6 +252,9 @@ impl Coder {
                 if let Some(k) = garden_path_participle(&pforms, &s.analysis) {
                     s.fixes.push((k, "VBD"));
                 }
+                if let Some(k) = headline_present_verb(&pforms, &s.analysis, &self.patterns) {
+                    s.fixes.push((k, "VBD"));
+                }
                 adjective_subjects(&s.analysis, &mut s.fixes);
                 // A capitalized word of a weapon's name is no verb ("delivered Storm Shadow
                 // missiles"); "guided bombs" keeps its participle.
@@ -261,7 +276,7 @@ impl Coder {
                     reparsed += 1;
                     let r = &s.retry;
                     let better = s.fixes.iter().all(|&(k, tag)| match tag {
-                        "VBD" => (0..r.len())
+                        "VBD" | "VBZ" => (0..r.len())
                             .any(|j| r.head(j) == Some(k) && r.deprel(j).starts_with("nsubj")),
                         "NN" => r.deprel(k).starts_with("nsubj"),
                         _ => true,
@@ -305,6 +320,11 @@ impl Coder {
                         if violent && c.src.as_ref().is_some_and(|a| a.country() != p.code) {
                             c.tgt = Some(p.clone());
                         }
+                    }
+                }
+                if let Some(d) = &label_date {
+                    for c in s.cands.iter_mut().filter(|c| c.date.is_none()) {
+                        c.date = Some(d.clone());
                     }
                 }
                 if let Some(a) = &label_actor {
@@ -932,6 +952,41 @@ fn garden_path_participle(forms: &[&str], a: &Analysis) -> Option<usize> {
     Some(k)
 }
 
+/// "Britain confirms it has delivered ...", "Russia fires 80 missiles at ...": a headline's
+/// or timeline's present-tense verb after a name, read as a plural noun so that the
+/// sentence has no verb at its root. The word is a verb rung knows (a trigger, or a verb
+/// of saying, intent, request or threat); the words before it are a name ("The Pentagon",
+/// "The Trump administration"). Returns its position, to re-tag as a verb: `VBD`, because
+/// the parser reads a forced `VBZ` as an auxiliary ("is", "has"), past tense as a content
+/// verb.
+fn headline_present_verb(forms: &[&str], a: &Analysis, p: &Patterns) -> Option<usize> {
+    use rung_parse::Upos;
+    let root = (0..a.len()).find(|&j| a.head(j).is_none())?;
+    if a.upos(root) == Upos::Verb {
+        return None;
+    }
+    let k = (1..a.len().min(6)).find(|&k| a.xpos(k) == "NNS")?;
+    let lower = forms[k].to_lowercase();
+    let known = |stem: &str| {
+        p.trigger_lemma(stem).is_some()
+            || p.speech(stem).is_some()
+            || p.is_intent(stem)
+            || p.is_request(stem)
+            || p.is_threat(stem)
+    };
+    let s1 = lower.strip_suffix('s')?;
+    let verb =
+        p.trigger_lemma(&lower).is_some() || known(s1) || s1.strip_suffix('e').is_some_and(known);
+    let name = (0..k).any(|j| a.upos(j) == Upos::Propn)
+        && (0..k).all(|j| {
+            matches!(
+                a.upos(j),
+                Upos::Propn | Upos::Det | Upos::Noun | Upos::Punct
+            ) && (a.upos(j) != Upos::Noun || j + 1 < k)
+        });
+    (verb && name).then_some(k)
+}
+
 /// Adjectives the parser hung on a verb as `amod` right before it ("Ukraine's military
 /// said", "the Ukrainian military reported"): an adjective cannot modify a verb, so the
 /// word is a noun, the verb's subject. Pushes `(position, "NN")`.
@@ -963,6 +1018,53 @@ fn news_label(forms: &[&str]) -> usize {
         })
         && forms.len() > colon + 4;
     if label {
+        colon + 1
+    } else {
+        0
+    }
+}
+
+/// The length of a timeline's date label with its colon ("- Feb. 24, 2022:", "April 2022:",
+/// "Oct. 10:"), or 0: a bullet, then only month names, numbers and punctuation, with a
+/// month or a year among them, before a colon within the first ten tokens.
+fn date_label(forms: &[&str]) -> usize {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let Some(colon) = forms.iter().take(10).position(|f| *f == ":") else {
+        return 0;
+    };
+    let start = usize::from(forms.first().is_some_and(|f| matches!(*f, "-" | "•" | "*")));
+    let words = forms.get(start..colon).unwrap_or(&[]);
+    let month = |w: &str| {
+        let l = w.trim_end_matches('.').to_ascii_lowercase();
+        l.len() >= 3 && MONTHS.iter().any(|m| l.starts_with(m)) && {
+            let full = [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+                "sept",
+            ];
+            l.len() == 3 || full.contains(&l.as_str())
+        }
+    };
+    let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+    let ok = !words.is_empty()
+        && words
+            .iter()
+            .all(|w| month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(*w, "," | "."))
+        && words.iter().any(|w| month(w) || year(w))
+        && forms.len() > colon + 3;
+    if ok {
         colon + 1
     } else {
         0

@@ -113,10 +113,13 @@ impl Engine<'_> {
     fn fits(&self, v: &SentView, i: usize, pat: &Pattern) -> bool {
         // Dependents and their dependents (the parser may hang "of consequences" on the
         // object), or the next word for particles.
+        let arms = |k: usize| {
+            v.weapon_at(k).is_some() || self.p.theme(&v.lemma[k]) == Some(Theme::Military)
+        };
         let hit = |k: usize, want: &[String]| {
             let case = v.case_of(k);
             want.iter()
-                .any(|w| *w == v.lemma[k] || case == Some(w.as_str()))
+                .any(|w| *w == v.lemma[k] || case == Some(w.as_str()) || (w == "@arms" && arms(k)))
         };
         let shared = args::shared_object(v, i);
         // An appeal's "on"/"for" is its own ("called on X", "called for Y"); under its
@@ -274,8 +277,12 @@ impl Engine<'_> {
         // "destroyed a Russian howitzer": a country's arms are its armed forces (so forces
         // of no stated country fighting them are that country's enemy).
         if let (Some(t), Some(n)) = (tgt.as_mut(), tgt_n) {
-            let arms =
-                v.actor_at(n).is_none() && self.p.theme(&v.lemma[n]) == Some(Theme::Military);
+            let national = v.kids(n).iter().any(|&k| {
+                matches!(v.rel(k), "amod" | "compound" | "nmod:poss") && v.actor_at(k).is_some()
+            });
+            let arms = national
+                && v.actor_at(n).is_none()
+                && self.p.theme(&v.lemma[n]) == Some(Theme::Military);
             if arms && t.code.len() == 3 {
                 t.code.push_str("MIL");
             }
@@ -558,6 +565,12 @@ impl Engine<'_> {
                         args::prep_object(v, i, "for").filter(|&f| self.pattern_at(v, f).is_none())
                     })
                     .or_else(|| objs.first().and_then(|&o| args::prep_object(v, o, "to")))
+                    // "approves Leopard tanks for Ukraine": a "for" actor under what is given.
+                    .or_else(|| {
+                        objs.first()
+                            .and_then(|&o| args::prep_object(v, o, "for"))
+                            .filter(|&f| v.actor_at(f).is_some_and(|a| a.country.is_some()))
+                    })
                     // "pledged $5 billion in aid to Ukraine": one level further down, inside
                     // the phrase saying what the amount is, and only for an actor.
                     .or_else(|| {
@@ -1030,6 +1043,20 @@ impl Engine<'_> {
         } else {
             i
         };
+        // "kept its ban on sending weapons", "a moratorium on strikes": a clause or noun
+        // right after a hypothetical noun and its preposition is what that noun is about,
+        // wherever the parser hung it.
+        let about = v.kids(c).iter().any(|&k| {
+            matches!(v.rel(k), "mark" | "case")
+                && matches!(v.lower[k].as_str(), "on" | "of" | "against")
+                && k > 0
+                && v.upos[k - 1] == Upos::Noun
+                && self.p.is_hypo(&v.lemma[k - 1])
+        });
+        if about {
+            m.modality = Modality::Hypothetical;
+            return m;
+        }
         // What is guarded against: "protect its people against Russian attacks", "defend
         // the skies from drone strikes" name a threat, not an event that took place. The
         // phrase may hang on the verb or on its object.
