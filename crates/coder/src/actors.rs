@@ -319,7 +319,24 @@ impl Resolver<'_> {
         }
         let mut seen = Vec::new();
         subtree_bfs(self.v, n, 3, &mut seen);
+        // Not inside a relative clause ("a resolution that demanded its forces withdraw"
+        // is not aimed at those forces).
+        let in_relative = |mut k: usize| {
+            while k != n {
+                if self.v.full_rel(k) == "acl:relcl" {
+                    return true;
+                }
+                match self.v.parent(k) {
+                    Some(h) => k = h,
+                    None => return false,
+                }
+            }
+            false
+        };
         seen.iter().skip(1).find_map(|&k| {
+            if in_relative(k) {
+                return None;
+            }
             if matches!(
                 self.v.rel(k),
                 "nmod" | "obj" | "obl" | "acl" | "nmod:poss" | "amod" | "compound" | "conj"

@@ -308,6 +308,7 @@ impl Coder {
                     &actors,
                     &weapons,
                     &s.theatre,
+                    s.state.last_place.as_ref(),
                     text,
                     start,
                     date,
@@ -413,6 +414,7 @@ impl Coder {
         actors: &[rung_dict::ActorMention],
         weapons: &[rung_dict::WeaponMention],
         theatre: &[String],
+        last_place: Option<&PlaceSpan>,
         text: &str,
         sent_start: usize,
         date: Option<DocDate>,
@@ -444,6 +446,36 @@ impl Coder {
                 lon: Some(p.lon),
                 is_country: p.kind == PlaceKind::Country,
             });
+        }
+        // "killed 31 civilians in the region", "the city's mayor": a definite place noun
+        // that names no place stands for the last place of the sentence before it, or of
+        // the document.
+        for k in 1..forms.len() {
+            let kind = matches!(
+                forms[k],
+                "region" | "city" | "town" | "village" | "oblast" | "province" | "district"
+            );
+            if !kind
+                || !forms[k - 1].eq_ignore_ascii_case("the")
+                || forms.get(k + 1).is_some_and(|f| *f == "of")
+                || v.places.iter().any(|p| p.start <= k && k < p.end)
+            {
+                continue;
+            }
+            let before = v
+                .places
+                .iter()
+                .filter(|p| !p.is_country && p.end <= k)
+                .last()
+                .or(last_place)
+                .cloned();
+            if let Some(p) = before {
+                v.places.push(PlaceSpan {
+                    start: k - 1,
+                    end: k + 1,
+                    ..p
+                });
+            }
         }
         let send = v.spans.last().map(|s| s[1]).unwrap_or(sent_start);
         let stext = text.get(sent_start..send).unwrap_or("");
@@ -557,7 +589,7 @@ impl Coder {
         // A quote or a follow-up that restates an event of the last two sentences ("Ukrainian
         // troops fired eight shells at X, the office said. 'Ukrainian formations fired eight
         // shells at X,' it said.") is the same event: same code, sides and date, and nothing
-        // the earlier one lacks (no other toll, weapon or place).
+        // the earlier one lacks (no other toll, weapon or place), told with the same verb.
         // A restatement with no time of its own ("'... fired at the district,' the
         // mission said") took the document's date; it is still the dated event before it.
         let undated = v.times.is_empty();
@@ -576,7 +608,15 @@ impl Coder {
                         && o.cameo.get(..2) == e.cameo.get(..2)
                         && loc(e).is_some()
                         && loc(o) == loc(e);
+                    // Told with a word of the same family ("fired" / "fired", "struck" /
+                    // "strike"), not a different act ("launched an offensive" / "struck").
+                    let word = |x: &Event| {
+                        x.trigger
+                            .and_then(|[a, b]| text.get(a..b))
+                            .map(|w| w.get(..3).unwrap_or(w).to_ascii_lowercase())
+                    };
                     (o.cameo == e.cameo || generic)
+                        && word(o) == word(e)
                         && country(&o.source) == country(&e.source)
                         && country(&o.target) == country(&e.target)
                         && (o.date == e.date || undated)
@@ -1118,6 +1158,9 @@ fn remember(v: &SentView, st: &mut DocState, si: usize, track_time: bool) {
     }
     for w in &v.weapons {
         st.weapons.push((w.name.clone(), si));
+    }
+    if let Some(p) = v.places.iter().rfind(|p| !p.is_country) {
+        st.last_place = Some(p.clone());
     }
     if track_time {
         if let Some(t) = v.times.iter().rfind(|t| t.absolute) {

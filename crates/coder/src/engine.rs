@@ -536,15 +536,44 @@ impl Engine<'_> {
             // the object, or on what the object counts.
             Frame::SelfTarget => (
                 src,
-                prep_t().or_else(|| {
-                    let o = *objs.first()?;
-                    args::prep_objects(v, o, &pat.preps).next().or_else(|| {
-                        v.kids(o)
-                            .iter()
-                            .filter(|&&k| v.rel(k) == "nmod")
-                            .find_map(|&k| args::prep_objects(v, k, &pat.preps).next())
+                prep_t()
+                    .or_else(|| {
+                        let o = *objs.first()?;
+                        args::prep_objects(v, o, &pat.preps).next().or_else(|| {
+                            v.kids(o)
+                                .iter()
+                                .filter(|&&k| v.rel(k) == "nmod")
+                                .find_map(|&k| args::prep_objects(v, k, &pat.preps).next())
+                        })
                     })
-                }),
+                    // "firing 100 rockets and a swarm of drones at northern Israel" with
+                    // "drones" left an oblique: under the verb's other nominals.
+                    .or_else(|| {
+                        let mut seen = Vec::new();
+                        args::subtree_bfs(v, i, 4, &mut seen);
+                        let nominal = |k: usize| {
+                            matches!(v.rel(k), "obl" | "obj" | "nmod" | "conj")
+                                && matches!(v.upos[k], Upos::Noun | Upos::Propn | Upos::Num)
+                        };
+                        // only through nominals, never into a clause
+                        let through_nominals = |mut k: usize| {
+                            while k != i {
+                                if !nominal(k) {
+                                    return false;
+                                }
+                                match v.parent(k) {
+                                    Some(h) => k = h,
+                                    None => return false,
+                                }
+                            }
+                            true
+                        };
+                        seen.into_iter().skip(1).find(|&k| {
+                            v.case_of(k)
+                                .is_some_and(|c| pat.preps.iter().any(|p| p == c))
+                                && through_nominals(k)
+                        })
+                    }),
                 None,
             ),
             Frame::Transfer => {
@@ -1265,6 +1294,11 @@ impl Engine<'_> {
                     .p
                     .speech(hl)
                     .filter(|_| matches!(rel, "ccomp" | "parataxis" | "advcl") && !adverbial)
+                    // "accused Kyiv of shelling the plant": what one is accused of is the
+                    // accusation's content, not a claim of its own (below).
+                    .filter(|_| {
+                        !(self.is_accusation(v, h) && matches!(v.case_of(x), Some("of" | "for")))
+                    })
                 {
                     if m.attribution.is_none() {
                         m.attribution = args::subject(v, h);

@@ -41,6 +41,7 @@ pub fn repair(v: &mut SentView) -> bool {
         counted_subject_is_patient(v),
         adjective_root_before_named_subject(v),
         with_phrase_under_means(v),
+        finite_verb_conjoined_to_noun(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -156,6 +157,43 @@ fn compound_with_case(v: &mut SentView) -> bool {
         } else {
             "nmod".to_string()
         };
+        v.reindex();
+        changed = true;
+    }
+    changed
+}
+
+/// "Nebenzia dismissed the draft as an exercise by Western countries and accused Kyiv of
+/// ..." with "accused" a conjunct of "countries": a finite verb with an object of its own
+/// and no subject is not coordinated with a noun. It is a conjunct of the verb that
+/// noun's phrase belongs to (and shares its subject).
+fn finite_verb_conjoined_to_noun(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for k in 0..v.len() {
+        let h = v.head[k];
+        if h == NONE
+            || v.rel(k) != "conj"
+            || v.upos[k] != Upos::Verb
+            || !matches!(v.xpos[k].as_str(), "VBD" | "VBZ" | "VBP")
+            || !matches!(v.upos[h], Upos::Noun | Upos::Propn)
+            || v.child(k, "obj").is_none()
+            || v.kids(k).iter().any(|&c| args::is_subj_rel(v, c))
+        {
+            continue;
+        }
+        let mut up = h;
+        let mut hops = 0;
+        while v.upos[up] != Upos::Verb && hops < 8 {
+            match v.parent(up) {
+                Some(p) => up = p,
+                None => break,
+            }
+            hops += 1;
+        }
+        if v.upos[up] != Upos::Verb || up >= k {
+            continue;
+        }
+        v.head[k] = up;
         v.reindex();
         changed = true;
     }

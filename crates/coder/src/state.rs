@@ -47,6 +47,8 @@ pub struct DocState {
     /// Surnames introduced beside a role ("Turkish Foreign Minister Hakan Fidan"), with
     /// the actor they stand for later in the document.
     pub names: Vec<(String, rung_dict::ActorMention)>,
+    /// The last place (not a country) named, for "the region", "the city" later on.
+    pub last_place: Option<crate::view::PlaceSpan>,
 }
 
 impl DocState {
@@ -57,6 +59,7 @@ impl DocState {
         self.events.clear();
         self.narrative = None;
         self.names.clear();
+        self.last_place = None;
     }
 
     /// The most recent actor, preferring subjects, within the last few sentences.

@@ -317,7 +317,8 @@ fn dateline_len(text: &str, toks: &[Token]) -> Option<usize> {
         |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '\'');
     let mut i = 0;
     let mut letters = 0;
-    while is_caps(f(i)) {
+    // "BEIRUT/JERUSALEM, Oct 14": two places joined by a slash.
+    while is_caps(f(i)) || (i > 0 && f(i) == "/" && is_caps(f(i + 1))) {
         letters += f(i).len();
         i += 1;
     }
@@ -358,6 +359,14 @@ mod tests {
             .iter()
             .map(|s| (s.kind, sentence_text(text, s)))
             .collect()
+    }
+
+    #[test]
+    fn dateline_of_two_places() {
+        let t = "BEIRUT/JERUSALEM, Oct 14, 2024 (Levant Wire) - Israeli jets struck targets.";
+        let s = split(t);
+        assert_eq!(s[0].0, SentenceKind::Meta);
+        assert_eq!(s[1].1, "Israeli jets struck targets.");
     }
 
     #[test]
