@@ -465,8 +465,7 @@ impl Coder {
             let before = v
                 .places
                 .iter()
-                .filter(|p| !p.is_country && p.end <= k)
-                .last()
+                .rfind(|p| !p.is_country && p.end <= k)
                 .or(last_place)
                 .cloned();
             if let Some(p) = before {
