@@ -187,17 +187,21 @@ impl Coder {
             // account it is.
             // "- June 1, 2022: Washington agrees to supply HIMARS": a timeline's date label
             // is parsed apart like any label, and dates the events of its line.
-            let dated = date_label(&forms);
-            let label_date = (dated > 0)
+            let candidate = date_label(&forms);
+            let label_date = (candidate > 0)
                 .then(|| {
-                    let (a, b) = (spans[0][0], spans[dated - 2][1]);
+                    let (a, b) = (spans[0][0], spans[candidate - 2][1]);
                     rung_extract::find_times(text.get(a..b).unwrap_or(""), date)
                         .into_iter()
                         .find_map(|t| t.value)
                         .map(|v| v.0)
                 })
                 .flatten();
-            let label = if dated > 0 { dated } else { news_label(&forms) };
+            let label = if label_date.is_some() {
+                candidate
+            } else {
+                news_label(&forms)
+            };
             let label_actor = (label > 0)
                 .then(|| self.dicts.actors.find(&forms[..label - 1]))
                 .and_then(|found| {
@@ -1063,45 +1067,24 @@ fn news_label(forms: &[&str]) -> usize {
     }
 }
 
-/// The length of a timeline's date label with its colon ("- Feb. 24, 2022:", "April 2022:",
-/// "Oct. 10:"), or 0: a bullet, then only month names, numbers and punctuation, with a
-/// month or a year among them, before a colon within the first ten tokens.
+/// The length of what may be a timeline's date label with its colon ("- Feb. 24, 2022:",
+/// "April 2022:", "Oct. 10:"), or 0: an optional bullet, then only capitalized words,
+/// numbers (at least one) and punctuation before a colon within the first ten tokens. The
+/// caller keeps it only when the time-expression finder reads a date in it.
 fn date_label(forms: &[&str]) -> usize {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let Some(colon) = forms.iter().take(10).position(|f| *f == ":") else {
         return 0;
     };
     let start = usize::from(forms.first().is_some_and(|f| matches!(*f, "-" | "•" | "*")));
     let words = forms.get(start..colon).unwrap_or(&[]);
-    let month = |w: &str| {
-        let l = w.trim_end_matches('.').to_ascii_lowercase();
-        l.len() >= 3 && MONTHS.iter().any(|m| l.starts_with(m)) && {
-            let full = [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-                "sept",
-            ];
-            l.len() == 3 || full.contains(&l.as_str())
-        }
-    };
-    let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
-    let ok = !words.is_empty()
-        && words
-            .iter()
-            .all(|w| month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(*w, "," | "."))
-        && words.iter().any(|w| month(w) || year(w))
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let ok = words.iter().any(|w| number(w))
+        && words.iter().all(|w| {
+            number(w)
+                || matches!(*w, "," | ".")
+                || (w.starts_with(|c: char| c.is_uppercase())
+                    && w.chars().all(|c| c.is_alphabetic() || c == '.'))
+        })
         && forms.len() > colon + 3;
     if ok {
         colon + 1

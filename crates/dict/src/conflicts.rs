@@ -117,11 +117,14 @@ impl Conflicts {
 
     /// Every side `country` is at war with on `date` (now, when unknown): the theatre of
     /// its war, for choosing among places of the same name.
-    pub fn opponents<'a>(
+    pub fn opponents<'a, 'c>(
         &'a self,
-        country: &'a str,
+        country: &'c str,
         date: Option<Date>,
-    ) -> impl Iterator<Item = &'a str> + 'a {
+    ) -> impl Iterator<Item = &'a str> + 'c
+    where
+        'a: 'c,
+    {
         self.rows
             .iter()
             .filter(move |c| c.kind == ConflictKind::War && c.holds_on(date))
@@ -139,20 +142,7 @@ impl Conflicts {
     /// The one side `country` is at war with on `date` (now, when unknown); `None` when it
     /// fights none or several.
     pub fn enemy_of(&self, country: &str, date: Option<Date>) -> Option<&str> {
-        unique(
-            self.rows
-                .iter()
-                .filter(|c| c.kind == ConflictKind::War && c.holds_on(date))
-                .filter_map(|c| {
-                    if c.side_a == country {
-                        Some(c.side_b.as_str())
-                    } else if c.side_b == country {
-                        Some(c.side_a.as_str())
-                    } else {
-                        None
-                    }
-                }),
-        )
+        unique(self.opponents(country, date))
     }
 }
 
