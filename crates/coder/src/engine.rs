@@ -1746,8 +1746,13 @@ impl Engine<'_> {
             let before_speech = v
                 .parent(head)
                 .is_some_and(|h| i < head && head < h && v.dominates(h, i));
-            if v.dominates(c, head) || v.dominates(i, head) || before_speech {
-                let d = head.abs_diff(i);
+            // "In Dnipro, five people died after a drone hit a building": for violence, a
+            // place of a clause the event's clause hangs from, ranked after closer ones.
+            let outer = violent
+                && v.rel(head) == "obl"
+                && v.parent(head).is_some_and(|h| h != i && v.dominates(h, i));
+            if v.dominates(c, head) || v.dominates(i, head) || before_speech || outer {
+                let d = head.abs_diff(i) + if outer { v.len() } else { 0 };
                 if best.is_none_or(|(_, bd)| d < bd) {
                     best = Some((pi, d));
                 }
