@@ -166,14 +166,23 @@ impl Engine<'_> {
             .and_then(|s| v.actor_at(s))
             .and_then(|a| a.country.as_deref());
         v.kids(i).iter().any(|&c| {
+            let subject = args::subject(v, c)
+                .and_then(|s| v.actor_at(s))
+                .and_then(|a| a.country.as_deref());
+            // "warned that Russia may respond", "warned that the alliance would be at war
+            // with Russia if Ukraine were allowed to strike": one's own side's future act,
+            // or what another side will face on a condition, is a threat.
+            let own = subject.is_some_and(|c| speaker.is_none_or(|sp| sp == c));
+            let conditional = subject.is_some() && conditional_clause(v, c).is_some();
             v.rel(c) == "ccomp"
                 && v.kids(c).iter().any(|&k| {
-                    v.rel(k) == "aux" && matches!(v.lemma[k].as_str(), "will" | "would" | "shall")
+                    v.rel(k) == "aux"
+                        && matches!(
+                            v.lemma[k].as_str(),
+                            "will" | "would" | "shall" | "may" | "might" | "could"
+                        )
                 })
-                && args::subject(v, c)
-                    .and_then(|s| v.actor_at(s))
-                    .and_then(|a| a.country.as_deref())
-                    .is_some_and(|c| speaker.is_none_or(|sp| sp == c))
+                && (own || conditional)
         })
     }
 
@@ -1234,6 +1243,19 @@ impl Engine<'_> {
             }
             let rel = v.rel(x);
             let hl = v.lemma[h].as_str();
+            // "Russia may respond with strikes on Kyiv": an event noun in a clause of what
+            // may or might happen has not happened.
+            if x == c
+                && matches!(v.upos[x], Upos::Noun | Upos::Propn)
+                && matches!(rel, "obl" | "obj")
+                && v.upos[h] == Upos::Verb
+                && v.kids(h).iter().any(|&k| {
+                    v.rel(k) == "aux" && matches!(v.lemma[k].as_str(), "may" | "might" | "could")
+                })
+            {
+                m.modality = Modality::Hypothetical;
+                return m;
+            }
             if rel == "conj" && v.kids(x).iter().any(|&k| v.rel(k) == "nsubj") {
                 // "..., but in March it decided to ...": an independent clause.
                 break;
@@ -1678,12 +1700,20 @@ impl Engine<'_> {
             .and_then(|s| r.actor(s))
             .map(|a| a.country().to_string());
         let other = |a: &ActorRef| own.as_deref() != Some(a.country());
-        let condition = v.kids(c).iter().copied().find(|&k| {
-            v.rel(k) == "advcl"
-                && v.kids(k)
-                    .iter()
-                    .any(|&m| v.rel(m) == "mark" && matches!(v.lemma[m].as_str(), "if" | "unless"))
-        });
+        // A conditional warning about another side ("the alliance would be at war with
+        // Russia if ...") is aimed at that side.
+        let speaker = args::subject(v, i)
+            .and_then(|s| r.actor(s))
+            .map(|a| a.country().to_string());
+        if let Some(o) = own.as_deref().filter(|&o| speaker.as_deref() != Some(o)) {
+            if let Some(a) = args::subject(v, c)
+                .and_then(|s| r.actor(s))
+                .filter(|a| a.country() == o)
+            {
+                return Some(a);
+            }
+        }
+        let condition = conditional_clause(v, c);
         if let Some(a) = condition
             .and_then(|k| args::subject(v, k))
             .and_then(|s| r.actor(s))
@@ -1939,6 +1969,17 @@ pub fn intent_code(code: &str) -> (String, Modality) {
         _ => return (code.to_string(), Modality::Intended),
     };
     (c.to_string(), Modality::Intended)
+}
+
+/// The "if"/"unless" clause of a clause, if any.
+fn conditional_clause(v: &SentView, c: usize) -> Option<usize> {
+    v.kids(c).iter().copied().find(|&k| {
+        // (an "if" clause under a nominal predicate is often parsed as its `acl`)
+        matches!(v.rel(k), "advcl" | "acl")
+            && v.kids(k)
+                .iter()
+                .any(|&m| v.rel(m) == "mark" && matches!(v.lemma[m].as_str(), "if" | "unless"))
+    })
 }
 
 /// The source of a monitor note or wire headline, a short noun phrase after a final dash:
