@@ -79,6 +79,9 @@ impl Engine<'_> {
             if let Some(c) = self.weapon_use(&r, i) {
                 out.push(c);
             }
+            if let Some(c) = self.response_threat(&r, i) {
+                out.push(c);
+            }
         }
     }
 
@@ -1939,6 +1942,60 @@ impl Engine<'_> {
             date: None,
             anaphor: true,
             weapon_use: true,
+        })
+    }
+
+    /// "Any Israeli attack would be met with a decisive response", "the enemy will receive
+    /// a worthy response", said by someone: a threat (130) by the speaker against the one
+    /// who would act (the subject, or the agent of the subject's event noun), 138 when the
+    /// response is armed.
+    fn response_threat(&self, r: &Resolver, i: usize) -> Option<Cand> {
+        let v = r.v;
+        if !matches!(
+            v.lemma[i].as_str(),
+            "response" | "retaliation" | "answer" | "retribution" | "consequence" | "rebuff"
+        ) || v.upos[i] != Upos::Noun
+        {
+            return None;
+        }
+        let h = v.parent(i).filter(|&h| v.upos[h] == Upos::Verb)?;
+        let future = v.kids(h).iter().any(|&k| {
+            v.rel(k) == "aux" && matches!(v.lemma[k].as_str(), "will" | "would" | "shall")
+        });
+        let met = v.lemma[h] == "meet" && v.rel(i) == "obl" && v.case_of(i) == Some("with");
+        let received = matches!(v.lemma[h].as_str(), "receive" | "face" | "get" | "suffer")
+            && v.rel(i) == "obj";
+        if !future || !(met || received) {
+            return None;
+        }
+        let speaker = self.mood(v, h).attribution.and_then(|a| r.actor(a))?;
+        let subj = if met {
+            args::patient(v, h)
+        } else {
+            args::subject(v, h)
+        }?;
+        let tgt = r.actor(subj).or_else(|| {
+            let p = self.pattern_at(v, subj).filter(|p| p.pos == Pos::Noun)?;
+            self.noun_roles(v, subj, p).0.and_then(|s| r.actor(s))
+        });
+        let code = if self.military_content(v, i) {
+            "138"
+        } else {
+            "130"
+        };
+        Some(Cand {
+            trigger: i,
+            code: code.into(),
+            src: Some(speaker.clone()),
+            tgt,
+            modality: Modality::Threatened,
+            attribution: Some(speaker),
+            weapons: Vec::new(),
+            location: None,
+            fatalities: None,
+            date: None,
+            anaphor: false,
+            weapon_use: false,
         })
     }
 }
