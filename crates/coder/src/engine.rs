@@ -285,6 +285,9 @@ impl Engine<'_> {
                 });
             }
         }
+        if pat.armed && !src.as_ref().is_some_and(|a| a.code.ends_with("MIL")) {
+            return None;
+        }
         let mut tgt = tgt_n.and_then(|t| r.deep_actor(t).or_else(|| self.event_source(r, t)));
         // "destroyed a Russian howitzer": a country's arms are its armed forces (so forces
         // of no stated country fighting them are that country's enemy).

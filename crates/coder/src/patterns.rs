@@ -108,6 +108,9 @@ pub struct Pattern {
     pub modality: Option<Modality>,
     /// Does not fire when its subject is a weapon.
     pub nomil: bool,
+    /// Fires only when its source is an armed force ("troops advanced", never "talks
+    /// advanced").
+    pub armed: bool,
     /// Fires only on a clause saying what the subject's own side will do ("warned that
     /// Moscow would respond").
     pub own_future: bool,
@@ -395,6 +398,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         arms: false,
         modality: None,
         nomil: false,
+        armed: false,
         own_future: false,
         owner: false,
         line,
@@ -424,6 +428,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
             }
             "arms" => pat.arms = true,
             "nomil" => pat.nomil = true,
+            "armed" => pat.armed = true,
             "own" => pat.own_future = true,
             "owner" => pat.owner = true,
             "mod" => {
