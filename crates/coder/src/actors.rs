@@ -279,13 +279,17 @@ impl Resolver<'_> {
     /// subjects first.
     pub fn pronoun(&self, n: usize) -> Option<ActorRef> {
         let v = self.v;
+        // "he", "she" stand for a person when one was named ("Austin told reporters ...
+        // He accused Moscow"), not for the subject of the quote before.
+        let person = matches!(v.lemma[n].as_str(), "he" | "she" | "his" | "her" | "him");
+        let fits = |a: &crate::view::ActorSpan| !person || a.person;
         let mut x = n;
         for _ in 0..v.len() {
             let Some(h) = v.parent(x) else { break };
             if let Some(s) = subject(v, h) {
                 if s < n && !v.dominates(s, n) && !is_pronoun(&v.lemma[s]) {
                     if let Some(a) = v.actor_at(s) {
-                        if a.country.is_some() {
+                        if a.country.is_some() && fits(a) {
                             return Some(ActorRef {
                                 text: v.phrase(a.start, a.end),
                                 code: a.code.clone(),
@@ -298,7 +302,7 @@ impl Resolver<'_> {
         }
         // An earlier actor in this sentence that is a subject.
         for a in &v.actors {
-            if a.end <= n && a.country.is_some() && !a.media {
+            if a.end <= n && a.country.is_some() && !a.media && fits(a) {
                 let head = a.end - 1;
                 if v.rel(head) == "nsubj" {
                     return Some(ActorRef {
@@ -308,7 +312,7 @@ impl Resolver<'_> {
                 }
             }
         }
-        self.st.recent_actor(self.sent, None).cloned()
+        self.st.recent_actor(self.sent, None, person).cloned()
     }
 
     /// An actor anywhere under `n` (breadth first), for targets whose head noun is not an

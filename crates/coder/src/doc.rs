@@ -430,6 +430,7 @@ impl Coder {
                 code: a.code.clone(),
                 country: a.country.clone(),
                 media: a.kind == ActorKind::Media,
+                person: is_person(a, forms),
             });
         }
         for w in weapons {
@@ -775,6 +776,7 @@ impl Coder {
                     subject: k == 0,
                     country_like: a.role.is_empty() && a.kind != ActorKind::Media && c.len() == 3,
                     sentence: si,
+                    person: is_person(a, forms),
                 });
             }
         }
@@ -1122,6 +1124,40 @@ fn actor(a: &ActorRef) -> Actor {
     }
 }
 
+/// Whether a mention names one person, what "he" or "she" can stand for: a named person,
+/// or one holder of a role ("Ukraine's ambassador", "the Russian defence minister").
+fn is_person(a: &rung_dict::ActorMention, forms: &[&str]) -> bool {
+    const ROLES: [&str; 22] = [
+        "ambassador",
+        "envoy",
+        "minister",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "governor",
+        "mayor",
+        "commander",
+        "chief",
+        "general",
+        "secretary",
+        "chancellor",
+        "premier",
+        "representative",
+        "adviser",
+        "advisor",
+        "head",
+        "leader",
+        "diplomat",
+        "official",
+    ];
+    a.kind == ActorKind::Person
+        || (a.end > a.start
+            && forms
+                .get(a.end - 1)
+                .is_some_and(|w| ROLES.contains(&w.to_lowercase().as_str())))
+}
+
 /// Remembers a parsed sentence's actors, weapons and narrative time.
 fn remember(v: &SentView, st: &mut DocState, si: usize, track_time: bool) {
     for a in &v.actors {
@@ -1135,6 +1171,7 @@ fn remember(v: &SentView, st: &mut DocState, si: usize, track_time: bool) {
                 subject: v.rel(head) == "nsubj",
                 country_like: a.code.len() == c.len() && !a.media,
                 sentence: si,
+                person: a.person,
             });
         }
     }

@@ -31,6 +31,8 @@ pub struct Remembered {
     pub country_like: bool,
     /// Sentence index.
     pub sentence: usize,
+    /// A named person?
+    pub person: bool,
 }
 
 /// Memory of one document.
@@ -63,11 +65,22 @@ impl DocState {
     }
 
     /// The most recent actor, preferring subjects, within the last few sentences.
-    pub fn recent_actor(&self, now: usize, exclude_country: Option<&str>) -> Option<&ActorRef> {
+    /// With `person`, for "he" and "she", a named person when there is one in the window.
+    pub fn recent_actor(
+        &self,
+        now: usize,
+        exclude_country: Option<&str>,
+        person: bool,
+    ) -> Option<&ActorRef> {
         let ok = |r: &&Remembered| {
             now.saturating_sub(r.sentence) <= 3
                 && exclude_country.is_none_or(|c| r.actor.country() != c)
         };
+        if person {
+            if let Some(r) = self.actors.iter().rev().filter(ok).find(|r| r.person) {
+                return Some(&r.actor);
+            }
+        }
         self.actors
             .iter()
             .rev()

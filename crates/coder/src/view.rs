@@ -65,6 +65,8 @@ pub struct ActorSpan {
     pub country: Option<String>,
     /// Media outlet (never an event's actor on its own account, only an attribution).
     pub media: bool,
+    /// A named person (what "he" or "she" can stand for).
+    pub person: bool,
 }
 
 /// A weapon found in the sentence.
