@@ -104,6 +104,8 @@ struct Scratch {
     state: DocState,
     /// Countries of the document's actors and their opponents (see `annotate`).
     theatre: Vec<String>,
+    /// How many of the document's remembered actors `theatre` has read.
+    theatre_read: usize,
 }
 
 thread_local! {
@@ -166,6 +168,8 @@ impl Coder {
         let text = doc.text.as_str();
         let sentences = self.segmenter.segment(text);
         s.state.clear();
+        s.theatre.clear();
+        s.theatre_read = 0;
         let mut forms: Vec<&str> = Vec::new();
         let mut pforms: Vec<&str> = Vec::new();
         let mut spans: Vec<[usize; 2]> = Vec::new();
@@ -294,11 +298,12 @@ impl Coder {
                 let start = spans.first().map_or(sent.start, |x| x[0]);
                 // Places of one name in several countries: read in the theatre of the
                 // document's actors (a village of the Donbas, not of Georgia).
-                s.theatre.clear();
-                let named = actors
-                    .iter()
-                    .filter_map(|a| a.country.as_deref())
-                    .chain(s.state.actors.iter().map(|r| r.actor.country()));
+                // Grown as the document names actors: each remembered actor is read once.
+                let named = actors.iter().filter_map(|a| a.country.as_deref()).chain(
+                    s.state.actors[s.theatre_read.min(s.state.actors.len())..]
+                        .iter()
+                        .map(|r| r.actor.country()),
+                );
                 for c in named {
                     for x in std::iter::once(c).chain(self.dicts.conflicts.opponents(c, day)) {
                         if !s.theatre.iter().any(|t| t == x) {
@@ -306,6 +311,7 @@ impl Coder {
                         }
                     }
                 }
+                s.theatre_read = s.state.actors.len();
                 self.annotate(
                     &mut s.view,
                     &forms,
