@@ -389,8 +389,10 @@ impl Coder {
             under |= *f == "under";
             lower.clear();
             lower.extend(f.chars().flat_map(char::to_lowercase));
-            armed |= self.patterns.arm(&lower).is_some()
-                || self.patterns.theme(&lower) == Some(crate::patterns::Theme::Military);
+            if !armed {
+                armed = self.patterns.arm(&lower).is_some()
+                    || self.patterns.theme(&lower) == Some(crate::patterns::Theme::Military);
+            }
             if self.patterns.trigger_lemma(&lower).is_some()
                 || matches!(lower.as_str(), "using" | "used" | "use" | "uses")
             {
