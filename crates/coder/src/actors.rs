@@ -15,6 +15,13 @@ pub const OCCUPIER: &str = "~OC";
 /// acts.
 pub const ENEMY: &str = "~EN";
 
+/// Placeholder prefix for whoever fired a weapon of no stated user that struck ("a Kh-101
+/// missile struck Odesa"): the weapon's maker when it is at war with the side struck, or
+/// at war at all when none is known (an Iskander in Kharkiv, in a Russian statement or a
+/// Ukrainian one); else the enemy of the side or place struck (a Shahed in Odesa); else
+/// the speaker's enemy.
+pub const USER: &str = "~WU";
+
 /// Placeholder prefix for armed forces of no stated country acting on another side's
 /// forces ("border guards killed 20 invaders", "artillerymen destroyed 130 Ukrainian
 /// soldiers"): the one enemy of the side they act on.

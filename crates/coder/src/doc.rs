@@ -4,7 +4,7 @@
 //! own scratch buffers in a thread-local, so no allocation is repeated per sentence beyond
 //! what the dictionaries return.
 
-use crate::actors::{FOE, OCCUPIER, PLACE};
+use crate::actors::{FOE, OCCUPIER, PLACE, USER};
 use crate::engine::{Cand, Engine};
 use crate::patterns::Patterns;
 use crate::state::{ActorRef, DocState, Remembered};
@@ -264,6 +264,7 @@ impl Coder {
                     s.fixes.push((k, "VBD"));
                 }
                 adjective_subjects(&s.analysis, &mut s.fixes);
+                hyphen_participles(&pforms, &s.analysis, &mut s.fixes);
                 // A capitalized word of a weapon's name is no verb ("delivered Storm Shadow
                 // missiles"); "guided bombs" keeps its participle.
                 let weapons = self.dicts.weapons.find(&forms);
@@ -664,6 +665,13 @@ impl Coder {
             .and_then(|i| v.places.get(i))
             .and_then(|p| p.country.clone());
         let speaker = real(&c.attribution);
+        let origins: Vec<String> = c
+            .weapons
+            .iter()
+            .filter_map(|w| self.dicts.weapons.get(w))
+            .map(|w| w.origin.clone())
+            .filter(|o| !o.is_empty())
+            .collect();
         let resolve = |who: &ActorRef, other: Option<String>, target: bool| -> Option<ActorRef> {
             let (prefix, role) = who.code.split_at(3);
             let conflicts = &self.dicts.conflicts;
@@ -679,6 +687,25 @@ impl Coder {
                     .into_iter()
                     .flatten()
                     .find_map(|d| conflicts.invader_of(&d, day))?;
+                (side, false)
+            } else if prefix == USER {
+                let struck: Vec<String> = [other.clone(), place.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                let maker = origins.iter().find(|o| {
+                    if struck.is_empty() {
+                        conflicts.opponents(o, day).next().is_some()
+                    } else {
+                        struck
+                            .iter()
+                            .any(|d| conflicts.opponents(d, day).any(|x| x == o.as_str()))
+                    }
+                });
+                let side = maker
+                    .map(String::as_str)
+                    .or_else(|| struck.iter().find_map(|d| conflicts.enemy_of(d, day)))
+                    .or_else(|| speaker.as_deref().and_then(|d| conflicts.enemy_of(d, day)))?;
                 (side, false)
             } else if let Some(e) = speaker.as_deref().and_then(|d| conflicts.enemy_of(d, day)) {
                 (e, true)
@@ -899,8 +926,11 @@ fn known_names(
         }
     }
     actors.sort_by_key(|a| a.start);
+    // Only a role one person holds names a person ("Kremenchuk, the Russian Defence
+    // Ministry said" names no one).
     let role = |a: &rung_dict::ActorMention| {
         a.country.is_some()
+            && is_person(a, forms)
             && !a.role.is_empty()
             && !matches!(
                 a.kind,
@@ -1038,6 +1068,32 @@ fn headline_present_verb(forms: &[&str], a: &Analysis, p: &Patterns) -> Option<u
             ) && (a.upos(j) != Upos::Noun || j + 1 < k)
         });
     (verb && name).then_some(k)
+}
+
+/// Participles closing a hyphenated modifier before a noun ("air-launched missiles",
+/// "Iranian-designed drones", "Western-supplied tanks") that the parser read as the verb
+/// of a clause: such a word is an adjective. Pushes `(position, "JJ")`.
+fn hyphen_participles(forms: &[&str], a: &Analysis, out: &mut Vec<(usize, &'static str)>) {
+    use rung_parse::Upos;
+    for k in 2..a.len().saturating_sub(1) {
+        let modifier = matches!(
+            a.upos(k - 2),
+            Upos::Noun | Upos::Propn | Upos::Adj | Upos::Adv | Upos::Num
+        );
+        let noun_next = matches!(a.upos(k + 1), Upos::Noun | Upos::Propn | Upos::Adj);
+        // Only when the parse went wrong with it: a modifier already read as one stays.
+        let misread = !matches!(a.deprel(k), "amod" | "compound" | "nmod");
+        if matches!(a.xpos(k), "VBN" | "VBD")
+            && forms[k - 1] == "-"
+            && modifier
+            && noun_next
+            && misread
+        {
+            // Not the main verb after all, whatever an earlier test guessed.
+            out.retain(|f| f.0 != k);
+            out.push((k, "JJ"));
+        }
+    }
 }
 
 /// Adjectives the parser hung on a verb as `amod` right before it ("Ukraine's military

@@ -275,7 +275,7 @@ impl Engine<'_> {
             if weapon_subject {
                 src = Some(ActorRef {
                     text: String::new(),
-                    code: format!("{}MIL", crate::actors::ENEMY),
+                    code: format!("{}MIL", crate::actors::USER),
                 });
             }
             if (pat.frame == Frame::Suffer || agentless) && tgt_n.is_some() {
@@ -732,6 +732,14 @@ impl Engine<'_> {
         }
         if v.actor_at(s).is_some() {
             return Some(s);
+        }
+        // "missiles of the Russian Aerospace Forces destroyed ...": an "of" owner is the user.
+        if let Some(&k) = v.kids(s).iter().find(|&&k| {
+            v.full_rel(k) == "nmod"
+                && v.case_of(k) == Some("of")
+                && v.actor_at(k).is_some_and(|a| a.country.is_some())
+        }) {
+            return Some(k);
         }
         // "Russian aircraft bombed ...": the nationality of the weapon is its user, unless
         // it names the maker ("U.S.-made missiles").
