@@ -707,6 +707,13 @@ impl Coder {
                     .or_else(|| struck.iter().find_map(|d| conflicts.enemy_of(d, day)))
                     .or_else(|| speaker.as_deref().and_then(|d| conflicts.enemy_of(d, day)))?;
                 (side, false)
+            } else if prefix == FOE {
+                // (a target: sources of this prefix are resolved below) the one enemy of
+                // the side that acted on it
+                (
+                    other.as_deref().and_then(|o| conflicts.enemy_of(o, day))?,
+                    false,
+                )
             } else if let Some(e) = speaker.as_deref().and_then(|d| conflicts.enemy_of(d, day)) {
                 (e, true)
             } else {
@@ -1232,7 +1239,11 @@ fn remember(v: &SentView, st: &mut DocState, si: usize, track_time: bool) {
                     text: v.phrase(a.start, a.end),
                     code: a.code.clone(),
                 },
-                subject: v.rel(head) == "nsubj",
+                // "Russian air defence systems shot down ...": a national modifier of the
+                // subject stands for the subject.
+                subject: v.rel(head) == "nsubj"
+                    || matches!(v.rel(head), "amod" | "compound" | "nmod:poss")
+                        && v.parent(head).is_some_and(|h| v.rel(h) == "nsubj"),
                 country_like: a.code.len() == c.len() && !a.media,
                 sentence: si,
                 person: a.person,

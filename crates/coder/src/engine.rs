@@ -307,6 +307,22 @@ impl Engine<'_> {
         // where it flew.
         if pat.owner {
             tgt = tgt_n.and_then(|t| self.weapon_owner(r, t));
+            // A country's drones and missiles are its armed forces' (so air defence of no
+            // stated country that downs them is their enemy's).
+            if let Some(t) = tgt.as_mut().filter(|t| t.code.len() == 3) {
+                t.code.push_str("MIL");
+            }
+        }
+        // "Its artillery destroyed two Leopard tanks": arms of no stated owner that a side
+        // strikes in a war are its enemy's (resolved against the conflicts table).
+        let violent = matches!(pat.code.get(..2), Some("18" | "19" | "20"));
+        if let Some(o) = tgt_n.filter(|_| tgt.is_none() && violent && pat.pos == Pos::Verb) {
+            if v.actor_at(o).is_none() && self.is_weaponish(v, o) {
+                tgt = Some(ActorRef {
+                    text: String::new(),
+                    code: format!("{}MIL", crate::actors::FOE),
+                });
+            }
         }
         // "condemned the attack on Avdiivka": disapproval targets who attacked, not the
         // place attacked. An event noun as object gives its own agent, else the source of
