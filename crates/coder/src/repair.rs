@@ -42,6 +42,7 @@ pub fn repair(v: &mut SentView) -> bool {
         adjective_root_before_named_subject(v),
         with_phrase_under_means(v),
         finite_verb_conjoined_to_noun(v),
+        means_of_talking_under_a_noun(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -362,12 +363,55 @@ fn with_phrase_under_means(v: &mut SentView) -> bool {
     changed
 }
 
+/// "discussed the attack with his counterpart by phone": the parser hangs "by phone" on
+/// the nearest noun, but a means of talking only ever modifies the verb of the clause.
+fn means_of_talking_under_a_noun(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for p in 0..v.len() {
+        let means = matches!(
+            v.lemma[p].as_str(),
+            "phone" | "telephone" | "videolink" | "videoconference"
+        ) && v
+            .kids(p)
+            .iter()
+            .any(|&k| v.rel(k) == "case" && matches!(v.lemma[k].as_str(), "by" | "over" | "via"));
+        if !means || v.rel(p) != "nmod" {
+            continue;
+        }
+        // The nearest verb above it, through nominals only.
+        let mut h = v.parent(p);
+        while let Some(x) = h {
+            if v.upos[x] == Upos::Verb {
+                break;
+            }
+            if !matches!(
+                v.rel(x),
+                "nmod" | "obj" | "obl" | "appos" | "conj" | "compound"
+            ) {
+                h = None;
+                break;
+            }
+            h = v.parent(x);
+        }
+        if let Some(verb) = h {
+            v.head[p] = verb;
+            v.deprel[p] = "obl".to_string();
+            changed = true;
+        }
+    }
+    if changed {
+        v.reindex();
+    }
+    changed
+}
+
 /// Words that are both prepositions and subordinators ("after the attack" / "after
 /// troops launched an attack").
 const SUBORDINATING_PREPS: &[&str] = &["after", "before", "since", "until", "till"];
 
 /// "came after Ukrainian forces launched an attack" misread as "came [after Ukrainian
-/// forces]" plus a subjectless "launched" conjoined to "came". A finite verb conjoined
+/// forces]" plus a subjectless "launched" conjoined to "came" ("a day after Erdogan spoke
+/// by phone ...": or a subjectless "spoke" modifying "day"). A finite verb conjoined
 /// without a conjunction and without a subject, right after an oblique noun introduced by
 /// a word that can also subordinate, is the clause that word introduces: the noun is its
 /// subject and the word its marker.
@@ -377,7 +421,7 @@ fn subordinator_read_as_preposition(v: &mut SentView) -> bool {
     for w in 1..n {
         if v.upos[w] != Upos::Verb
             || !matches!(v.xpos[w].as_str(), "VBD" | "VBZ" | "VBP")
-            || v.rel(w) != "conj"
+            || !matches!(v.rel(w), "conj" | "acl")
             || v.kids(w)
                 .iter()
                 .any(|&k| matches!(v.rel(k), "nsubj" | "cc" | "mark"))
@@ -386,12 +430,9 @@ fn subordinator_read_as_preposition(v: &mut SentView) -> bool {
         }
         let h = v.head[w];
         // The oblique noun whose phrase ends right before the verb.
-        let Some(nn) = v
-            .kids(h)
-            .iter()
-            .copied()
-            .find(|&k| k < w && v.rel(k) == "obl" && (k + 1..w).all(|j| v.dominates(k, j)))
-        else {
+        let Some(nn) = v.kids(h).iter().copied().find(|&k| {
+            k < w && matches!(v.rel(k), "obl" | "nmod") && (k + 1..w).all(|j| v.dominates(k, j))
+        }) else {
             continue;
         };
         let Some(c) =
