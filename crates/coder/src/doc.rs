@@ -231,6 +231,7 @@ impl Coder {
             spans.drain(..label);
             let mut actors = self.dicts.actors.find(&forms);
             known_names(&forms, &mut actors, &mut s.state.names);
+            ship_names(&forms, &mut actors);
             let body = sent.kind == SentenceKind::Body
                 || (headings_are_body && sent.kind == SentenceKind::Heading);
             // A pronoun can only stand for an actor (or an event) met in the last few
@@ -265,6 +266,17 @@ impl Coder {
                 }
                 adjective_subjects(&s.analysis, &mut s.fixes);
                 hyphen_participles(&pforms, &s.analysis, &mut s.fixes);
+                // "the destroyer USS Mason shot down a missile": "shot down" read as a
+                // noun and a particle is the verb.
+                for k in 1..pforms.len().saturating_sub(1) {
+                    if pforms[k] == "shot"
+                        && pforms[k + 1] == "down"
+                        && s.analysis.upos(k) == rung_parse::Upos::Noun
+                    {
+                        s.fixes.retain(|f| f.0 != k);
+                        s.fixes.push((k, "VBD"));
+                    }
+                }
                 // A capitalized word of a weapon's name is no verb ("delivered Storm Shadow
                 // missiles"); "guided bombs" keeps its participle.
                 let weapons = self.dicts.weapons.find(&forms);
@@ -450,7 +462,15 @@ impl Coder {
             });
         }
         let preferred: Vec<&str> = theatre.iter().map(String::as_str).collect();
+        let ship = |k: usize| {
+            actors
+                .iter()
+                .any(|a| SHIP_PREFIXES.contains(&forms[a.start]) && a.start < k && k < a.end)
+        };
         for p in self.dicts.places.find_with_context(forms, &preferred) {
+            if ship(p.start) {
+                continue;
+            }
             v.places.push(PlaceSpan {
                 start: p.start,
                 end: p.end,
@@ -987,6 +1007,21 @@ fn known_names(
         }
     }
     actors.sort_by_key(|a| a.start);
+}
+
+/// Prefixes of warship names, each an actor of its navy's country (actors.tsv).
+const SHIP_PREFIXES: [&str; 2] = ["USS", "HMS"];
+
+/// "the destroyer USS Mason": a ship prefix takes the name after it into its mention (so
+/// "Mason" is no place).
+fn ship_names(forms: &[&str], actors: &mut [rung_dict::ActorMention]) {
+    for a in actors.iter_mut() {
+        if a.end == a.start + 1 && SHIP_PREFIXES.contains(&forms[a.start]) {
+            while a.end < forms.len() && a.end < a.start + 4 && name_word(forms[a.end]) {
+                a.end += 1;
+            }
+        }
+    }
 }
 
 fn garden_path_participle(forms: &[&str], a: &Analysis) -> Option<usize> {
