@@ -266,17 +266,7 @@ impl Coder {
                 }
                 adjective_subjects(&s.analysis, &mut s.fixes);
                 hyphen_participles(&pforms, &s.analysis, &mut s.fixes);
-                // "the destroyer USS Mason shot down a missile": "shot down" read as a
-                // noun and a particle is the verb.
-                for k in 1..pforms.len().saturating_sub(1) {
-                    if pforms[k] == "shot"
-                        && pforms[k + 1] == "down"
-                        && s.analysis.upos(k) == rung_parse::Upos::Noun
-                    {
-                        s.fixes.retain(|f| f.0 != k);
-                        s.fixes.push((k, "VBD"));
-                    }
-                }
+                verb_read_as_noun(&pforms, &s.analysis, &mut s.fixes);
                 // A capitalized word of a weapon's name is no verb ("delivered Storm Shadow
                 // missiles"); "guided bombs" keeps its participle.
                 let weapons = self.dicts.weapons.find(&forms);
@@ -1110,6 +1100,33 @@ fn headline_present_verb(forms: &[&str], a: &Analysis, p: &Patterns) -> Option<u
             ) && (a.upos(j) != Upos::Noun || j + 1 < k)
         });
     (verb && name).then_some(k)
+}
+
+/// Verbs whose past tense is also a noun, read as the noun: "the destroyer USS Mason shot
+/// down a missile" ("shot" and a particle), "On 12 February, Russian artillery hit
+/// Marhanets" (in a sentence with no clause with a subject, after a noun and before a
+/// name or a determiner). Pushes `(position, "VBD")`.
+fn verb_read_as_noun(forms: &[&str], a: &Analysis, out: &mut Vec<(usize, &'static str)>) {
+    use rung_parse::Upos;
+    // No clause with a subject: "hit" is then the only verb the sentence can have.
+    let verbless = !(0..a.len()).any(|j| {
+        a.deprel(j).starts_with("nsubj") && a.head(j).is_some_and(|h| a.upos(h) == Upos::Verb)
+    });
+    for k in 1..a.len().saturating_sub(1) {
+        if a.upos(k) != Upos::Noun {
+            continue;
+        }
+        let shot_down = forms[k] == "shot" && forms[k + 1] == "down";
+        let hit = forms[k] == "hit"
+            && verbless
+            && matches!(a.upos(k - 1), Upos::Noun | Upos::Propn)
+            && (matches!(a.upos(k + 1), Upos::Propn | Upos::Det | Upos::Num)
+                || forms[k + 1].starts_with(char::is_uppercase));
+        if shot_down || hit {
+            out.retain(|f| f.0 != k);
+            out.push((k, "VBD"));
+        }
+    }
 }
 
 /// Participles closing a hyphenated modifier before a noun ("air-launched missiles",

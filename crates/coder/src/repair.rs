@@ -43,6 +43,7 @@ pub fn repair(v: &mut SentView) -> bool {
         with_phrase_under_means(v),
         finite_verb_conjoined_to_noun(v),
         means_of_talking_under_a_noun(v),
+        subordinate_verb_read_as_modifier(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -401,6 +402,56 @@ fn means_of_talking_under_a_noun(v: &mut SentView) -> bool {
     }
     if changed {
         v.reindex();
+    }
+    changed
+}
+
+/// "a day after the Houthis fired two missiles at a tanker" misread as "after [the Houthis]"
+/// plus "fired" modifying "missiles" (an adjective), the missiles the main clause's object.
+/// A past-tense verb right after a noun introduced by a word that can also subordinate,
+/// read as the modifier of the noun after it, is that clause's verb: the first noun is its
+/// subject, the second its object.
+fn subordinate_verb_read_as_modifier(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for w in 1..v.len() {
+        if v.upos[w] != Upos::Verb
+            || !matches!(v.xpos[w].as_str(), "VBD" | "VBN")
+            || v.rel(w) != "amod"
+        {
+            continue;
+        }
+        let Some(o) = v.parent(w).filter(|&o| o > w) else {
+            continue;
+        };
+        // The noun whose phrase ends right before the verb, introduced by "after" & co.
+        let Some(nn) = (0..w).rev().find(|&k| {
+            matches!(v.rel(k), "obl" | "nmod")
+                && (k + 1..w).all(|j| v.dominates(k, j))
+                && v.kids(k).iter().any(|&c| {
+                    v.rel(c) == "case" && SUBORDINATING_PREPS.contains(&v.lemma[c].as_str())
+                })
+        }) else {
+            continue;
+        };
+        if v.dominates(w, nn) || v.dominates(nn, w) || v.dominates(o, nn) || v.parent(nn).is_none()
+        {
+            continue;
+        }
+        let Some(c) = v.kids(nn).iter().copied().find(|&c| v.rel(c) == "case") else {
+            continue;
+        };
+        let h = v.head[nn];
+        v.head[w] = h;
+        v.deprel[w] = "advcl".to_string();
+        v.head[nn] = w;
+        v.deprel[nn] = "nsubj".to_string();
+        v.head[c] = w;
+        v.deprel[c] = "mark".to_string();
+        v.upos[c] = Upos::Sconj;
+        v.head[o] = w;
+        v.deprel[o] = "obj".to_string();
+        v.reindex();
+        changed = true;
     }
     changed
 }
