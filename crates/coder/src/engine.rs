@@ -381,7 +381,10 @@ impl Engine<'_> {
         let exchanged = pat.pos == Pos::Noun
             && v.parent(i)
                 .is_some_and(|h| v.lemma[h] == "exchange" && v.rel(i) == "obj");
-        if tgt.is_none()
+        // (A target of the source's own country is no party: "signed ... at the Elysee
+        // Palace".)
+        let own = |t: &ActorRef| src.as_ref().is_some_and(|s| s.country() == t.country());
+        if tgt.as_ref().is_none_or(own)
             && (exchanged || ["04", "057", "06"].iter().any(|c| pat.code.starts_with(c)))
         {
             if let (Some(s), Some(sa)) = (src_n, &src) {
