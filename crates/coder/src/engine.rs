@@ -1981,39 +1981,85 @@ impl Engine<'_> {
     /// response is armed.
     fn response_threat(&self, r: &Resolver, i: usize) -> Option<Cand> {
         let v = r.v;
+        let will = |h: usize| {
+            v.kids(h).iter().any(|&k| {
+                v.rel(k) == "aux" && matches!(v.lemma[k].as_str(), "will" | "would" | "shall")
+            })
+        };
+        // "if X does Y, we will respond": one's own retaliation, on a condition, is a
+        // threat against whoever would meet it.
+        if matches!(v.lemma[i].as_str(), "respond" | "retaliate" | "react")
+            && v.upos[i] == Upos::Verb
+            && will(i)
+        {
+            let c = conditional_clause(v, i)?;
+            let speaker = self.mood(v, i).attribution.and_then(|a| r.actor(a))?;
+            let own = args::subject(v, i)
+                .and_then(|s| r.actor(s))
+                .is_none_or(|a| a.country() == speaker.country());
+            let tgt = args::subject(v, c).and_then(|s| r.actor(s))?;
+            if !own || tgt.country() == speaker.country() {
+                return None;
+            }
+            return Some(self.threat_cand(i, "130", speaker, Some(tgt)));
+        }
         if !matches!(
             v.lemma[i].as_str(),
-            "response" | "retaliation" | "answer" | "retribution" | "consequence" | "rebuff"
+            "response"
+                | "retaliation"
+                | "answer"
+                | "retribution"
+                | "consequence"
+                | "rebuff"
+                | "price"
+                | "punishment"
         ) || v.upos[i] != Upos::Noun
         {
             return None;
         }
         let h = v.parent(i).filter(|&h| v.upos[h] == Upos::Verb)?;
-        let future = v.kids(h).iter().any(|&k| {
-            v.rel(k) == "aux" && matches!(v.lemma[k].as_str(), "will" | "would" | "shall")
-        });
+        // "they will keep paying a price": the future may sit on the verb it depends on.
+        let future = will(h) || (v.rel(h) == "xcomp" && v.parent(h).is_some_and(|g| will(g)));
+        let price = v.lemma[i] == "price" && v.lemma[h] == "pay" && v.rel(i) == "obj";
+        if v.lemma[i] == "price" && !price {
+            return None;
+        }
         let met = v.lemma[h] == "meet" && v.rel(i) == "obl" && v.case_of(i) == Some("with");
         let received = matches!(v.lemma[h].as_str(), "receive" | "face" | "get" | "suffer")
             && v.rel(i) == "obj";
-        if !future || !(met || received) {
+        // "the escalation will not pass without a response"
+        let answered = matches!(v.lemma[h].as_str(), "pass" | "go" | "remain")
+            && v.case_of(i) == Some("without")
+            && v.kids(h)
+                .iter()
+                .any(|&k| v.rel(k) == "advmod" && v.lemma[k] == "not");
+        if !future || !(met || received || answered || price) {
             return None;
         }
         let speaker = self.mood(v, h).attribution.and_then(|a| r.actor(a))?;
         let subj = if met {
             args::patient(v, h)
         } else {
-            args::subject(v, h)
+            args::subject(v, h).or_else(|| v.parent(h).and_then(|g| args::subject(v, g)))
         }?;
         let tgt = r.actor(subj).or_else(|| {
-            let p = self.pattern_at(v, subj).filter(|p| p.pos == Pos::Noun)?;
-            self.noun_roles(v, subj, p).0.and_then(|s| r.actor(s))
+            let p = self.pattern_at(v, subj).filter(|p| p.pos == Pos::Noun);
+            match p {
+                Some(p) => self.noun_roles(v, subj, p).0.and_then(|s| r.actor(s)),
+                // "the American-British escalation": whose it is
+                None => r.deep_actor(subj),
+            }
         });
         let code = if self.military_content(v, i) {
             "138"
         } else {
             "130"
         };
-        Some(Cand {
+        Some(self.threat_cand(i, code, speaker, tgt))
+    }
+
+    fn threat_cand(&self, i: usize, code: &str, speaker: ActorRef, tgt: Option<ActorRef>) -> Cand {
+        Cand {
             trigger: i,
             code: code.into(),
             src: Some(speaker.clone()),
@@ -2026,7 +2072,7 @@ impl Engine<'_> {
             date: None,
             anaphor: false,
             weapon_use: false,
-        })
+        }
     }
 }
 
