@@ -2019,7 +2019,7 @@ impl Engine<'_> {
         }
         let h = v.parent(i).filter(|&h| v.upos[h] == Upos::Verb)?;
         // "they will keep paying a price": the future may sit on the verb it depends on.
-        let future = will(h) || (v.rel(h) == "xcomp" && v.parent(h).is_some_and(|g| will(g)));
+        let future = will(h) || (v.rel(h) == "xcomp" && v.parent(h).is_some_and(will));
         let price = v.lemma[i] == "price" && v.lemma[h] == "pay" && v.rel(i) == "obj";
         if v.lemma[i] == "price" && !price {
             return None;
