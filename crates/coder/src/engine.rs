@@ -204,6 +204,23 @@ impl Engine<'_> {
             // happened ("no attack was carried out" is a denial, coded elsewhere).
             return None;
         }
+        if pat.pos == Pos::Verb
+            && pat.frame == Frame::Transfer
+            && self.p.light(&v.lemma[i]).is_some()
+            && args::objects(v, i).any(|o| {
+                self.pattern_at(v, o)
+                    .is_some_and(|p| p.pos == Pos::Noun && p.frame != Frame::Transfer)
+            })
+        {
+            // "sent partners new requests for Patriots": the noun is the event, the verb
+            // only its carrier.
+            return None;
+        }
+        if v.lemma[i] == "target" && v.parent(i).is_some_and(|h| sanctions_near(v, h)) {
+            // "a package of sanctions against Russia, targeting dozens more tankers":
+            // what sanctions target is not attacked.
+            return None;
+        }
         let mood = self.mood(v, i);
         if mood.absorbed || matches!(mood.modality, Modality::Hypothetical) {
             return None;
@@ -966,7 +983,11 @@ impl Engine<'_> {
         // Object of a light verb: "launched an attack", "carried out strikes".
         if let Some(h) = h {
             let light = self.p.light(&v.lemma[h]).is_some() && v.upos[h] == Upos::Verb;
-            if light && matches!(v.rel(carrier), "obj" | "nsubj") {
+            // "agreed on a package of sanctions": agreeing on it is adopting it.
+            let agreed_on = v.lemma[h] == "agree"
+                && v.rel(carrier) == "obl"
+                && v.case_of(carrier) == Some("on");
+            if light && (matches!(v.rel(carrier), "obj" | "nsubj") || agreed_on) {
                 let passive = args::is_passive(v, h);
                 let s = if passive {
                     args::agent(v, h)
@@ -2105,6 +2126,15 @@ pub fn intent_code(code: &str) -> (String, Modality) {
 }
 
 /// The "if"/"unless" clause of a clause, if any.
+/// Whether `h` is, or has within two steps below it, a word for sanctions.
+fn sanctions_near(v: &SentView, h: usize) -> bool {
+    let sanction = |k: usize| matches!(v.lemma[k].as_str(), "sanction" | "sanctions");
+    sanction(h)
+        || v.kids(h)
+            .iter()
+            .any(|&k| sanction(k) || v.kids(k).iter().any(|&g| sanction(g)))
+}
+
 fn conditional_clause(v: &SentView, c: usize) -> Option<usize> {
     v.kids(c).iter().copied().find(|&k| {
         // (an "if" clause under a nominal predicate is often parsed as its `acl`)

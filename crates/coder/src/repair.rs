@@ -44,6 +44,7 @@ pub fn repair(v: &mut SentView) -> bool {
         finite_verb_conjoined_to_noun(v),
         means_of_talking_under_a_noun(v),
         subordinate_verb_read_as_modifier(v),
+        second_object_under_first(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -452,6 +453,32 @@ fn subordinate_verb_read_as_modifier(v: &mut SentView) -> bool {
         v.deprel[o] = "obj".to_string();
         v.reindex();
         changed = true;
+    }
+    changed
+}
+
+/// "had sent partners new requests for ...", "gave Kyiv more tanks": the parser makes the
+/// second object of a verb of giving the object of the first. The first is the recipient
+/// (`iobj`) and the second the verb's object.
+fn second_object_under_first(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for k in 0..v.len() {
+        let Some(p) = v.parent(k) else { continue };
+        let Some(verb) = v.parent(p) else { continue };
+        if v.rel(k) == "obj"
+            && v.rel(p) == "obj"
+            && p < k
+            && matches!(v.upos[p], Upos::Noun | Upos::Propn)
+            && v.upos[verb] == Upos::Verb
+            && !v.kids(p).iter().any(|&c| v.rel(c) == "case")
+        {
+            v.head[k] = verb;
+            v.deprel[p] = "iobj".to_string();
+            changed = true;
+        }
+    }
+    if changed {
+        v.reindex();
     }
     changed
 }
