@@ -92,10 +92,12 @@ impl Resolver<'_> {
                 });
             }
             // A bare agent ("troops", "officials"): the country of its phrase, else, for
-            // "the invaders" or "the enemy", a side to be found from the perspective.
+            // "the invaders" or "the enemy", a side to be found from the perspective; "the
+            // ministry" is the one named shortly before.
             return self
                 .agent_country(n, &a.code)
-                .or_else(|| self.perspective(n, a.start, a.end, &a.code));
+                .or_else(|| self.perspective(n, a.start, a.end, &a.code))
+                .or_else(|| self.definite(n));
         }
         let l = v.lemma[n].as_str();
         if is_pronoun(l) || (v.upos[n] == Upos::Pron && is_pronoun(&v.lower[n])) {
@@ -104,6 +106,9 @@ impl Resolver<'_> {
         if l == "country" && v.kids(n).iter().any(|&k| v.lemma[k] == "the") {
             let subj = self.clause_subject_country(n);
             return self.st.recent_country(subj.as_deref()).cloned();
+        }
+        if let Some(a) = self.definite(n) {
+            return Some(a);
         }
         if let Some(p) = v.place_at(n) {
             if let Some(c) = &p.country {
@@ -149,6 +154,48 @@ impl Resolver<'_> {
             }
         }
         None
+    }
+
+    /// "The ministry denied ...", "the alliance": a definite organisation noun with no
+    /// country stands for the actor of that name met in the last few sentences ("Russia's
+    /// Defence Ministry", "NATO", "the EU").
+    fn definite(&self, n: usize) -> Option<ActorRef> {
+        let v = self.v;
+        let word = v.lower[n].as_str();
+        let org = matches!(
+            word,
+            "ministry"
+                | "agency"
+                | "government"
+                | "administration"
+                | "embassy"
+                | "alliance"
+                | "bloc"
+                | "command"
+                | "office"
+        );
+        let the = v
+            .kids(n)
+            .iter()
+            .any(|&k| v.rel(k) == "det" && v.lower[k] == "the");
+        if !org || !the {
+            return None;
+        }
+        self.st
+            .actors
+            .iter()
+            .rev()
+            .find(|r| {
+                self.sent.saturating_sub(r.sentence) <= 5
+                    && (r
+                        .actor
+                        .text
+                        .split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case(word))
+                        || (word == "alliance" && r.actor.code.starts_with("NATO"))
+                        || (word == "bloc" && r.actor.code.starts_with("EUR")))
+            })
+            .map(|r| r.actor.clone())
     }
 
     /// Who says so, for an attribution, when word `n` is no known actor: a bare agent

@@ -401,9 +401,22 @@ impl Coder {
             {
                 trigger = true;
             }
+            // (and the definite nouns that stand for an actor named before: "the ministry")
             if matches!(
                 lower.as_str(),
-                "it" | "its" | "they" | "their" | "them" | "he" | "she" | "his" | "her"
+                "it" | "its"
+                    | "they"
+                    | "their"
+                    | "them"
+                    | "he"
+                    | "she"
+                    | "his"
+                    | "her"
+                    | "ministry"
+                    | "alliance"
+                    | "bloc"
+                    | "agency"
+                    | "embassy"
             ) {
                 pronoun = true;
             }

@@ -465,10 +465,18 @@ fn second_object_under_first(v: &mut SentView) -> bool {
     for k in 0..v.len() {
         let Some(p) = v.parent(k) else { continue };
         let Some(verb) = v.parent(p) else { continue };
+        // The first can receive (an actor, "partners", "allies"), and the second follows
+        // it directly.
+        let recipient = v.actor_at(p).is_some()
+            || matches!(
+                v.lemma[p].as_str(),
+                "partner" | "ally" | "country" | "nation" | "government" | "leader"
+            );
         if v.rel(k) == "obj"
             && v.rel(p) == "obj"
             && p < k
-            && matches!(v.upos[p], Upos::Noun | Upos::Propn)
+            && recipient
+            && (p + 1..k).all(|j| v.dominates(k, j))
             && v.upos[verb] == Upos::Verb
             && !v.kids(p).iter().any(|&c| v.rel(c) == "case")
         {
@@ -968,19 +976,37 @@ fn trailing_speech_clause(v: &mut SentView) -> bool {
 
 /// "Israel carried out air strikes on targets": a plural noun read as a present-tense
 /// verb, left as the object of the verb before it. A finite verb is never an `obj`; one
-/// that has a noun compound of its own ("air strikes") is a plural noun.
+/// that has a noun compound of its own ("air strikes"), or a noun "subject" right before
+/// it ("Russia's missile strikes"), is a plural noun.
 fn plural_noun_read_as_verb(v: &mut SentView) -> bool {
     let mut changed = false;
     for w in 0..v.len() {
         if v.upos[w] != Upos::Verb
             || !matches!(v.xpos[w].as_str(), "VBZ" | "VBP")
             || v.rel(w) != "obj"
-            || !v
-                .kids(w)
-                .iter()
-                .any(|&k| k < w && v.rel(k) == "compound" && v.upos[k] == Upos::Noun)
+            || !v.kids(w).iter().any(|&k| {
+                k < w
+                    && v.upos[k] == Upos::Noun
+                    && (v.rel(k) == "compound" || (v.rel(k) == "nsubj" && k + 1 == w))
+            })
         {
             continue;
+        }
+        // "condemned Russia's missile strikes": the "subject" right before is a compound,
+        // and its possessor the whole noun's.
+        if let Some(k) = v
+            .kids(w)
+            .iter()
+            .copied()
+            .find(|&k| k + 1 == w && v.rel(k) == "nsubj")
+        {
+            v.deprel[k] = "compound".to_string();
+            for p in v.kids(k).to_vec() {
+                if matches!(v.full_rel(p), "nmod:poss" | "amod" | "det") {
+                    v.head[p] = w;
+                }
+            }
+            v.reindex();
         }
         v.upos[w] = Upos::Noun;
         v.xpos[w].clear();
