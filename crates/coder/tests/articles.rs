@@ -1,6 +1,7 @@
-//! Our own article sets (`testdata/articles`), scored with the shared scorer: `dev` and
-//! `dev2` are the sets the coder's rules are developed against (`dev2` was first scored
-//! blind, then opened: 0.366 recall, 0.736 precision at the start of session 6); `heldout`
+//! Our own article sets (`testdata/articles`), scored with the shared scorer: `dev`,
+//! `dev2` and `dev3` are the sets the coder's rules are developed against (`dev2` and
+//! `dev3` were first scored blind, then opened: 0.366 recall, 0.736 precision at the start
+//! of session 6; 0.565, 0.706 at the start of session 7); `heldout`
 //! was written by a separate writer and only ever scored, never read while writing rules
 //! (DESIGN.md, "Measuring on articles").
 //! The floors are regression guards just below the figures reached (bench/RESULTS.md), not
@@ -76,6 +77,11 @@ fn dev2_articles_hold_their_level() {
 }
 
 #[test]
+fn dev3_articles_hold_their_level() {
+    holds_level("dev3", 0.66, 0.74, true);
+}
+
+#[test]
 fn heldout_articles_hold_their_level() {
-    holds_level("heldout", 0.43, 0.70, false);
+    holds_level("heldout", 0.48, 0.72, false);
 }
