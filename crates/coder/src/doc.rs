@@ -271,7 +271,10 @@ impl Coder {
                 // missiles"); "guided bombs" keeps its participle.
                 let weapons = self.dicts.weapons.find(&forms);
                 for w in &weapons {
-                    for k in (w.start..w.end).filter(|_| w.end - w.start > 1) {
+                    // (a one-word name only in capitals: "A HIMARS strike destroyed")
+                    let acronym =
+                        |k: usize| forms[k].chars().filter(|c| c.is_uppercase()).count() > 1;
+                    for k in (w.start..w.end).filter(|&k| w.end - w.start > 1 || acronym(k)) {
                         let Some(j) = s.collapse.parsed_index(k) else {
                             continue;
                         };
@@ -687,6 +690,14 @@ impl Coder {
             .location
             .and_then(|i| v.places.get(i))
             .and_then(|p| p.country.clone());
+        // The place named as occupied ("the occupied town of Tokmak", "Russian-occupied
+        // Melitopol"): a word "occupied" shortly before it, in the same phrase.
+        let occupied = c.location.and_then(|i| v.places.get(i)).is_some_and(|p| {
+            (p.start.saturating_sub(5)..p.start)
+                .rev()
+                .take_while(|&k| v.forms[k] != ",")
+                .any(|k| v.lower[k] == "occupied" || v.lower[k].ends_with("-occupied"))
+        });
         let speaker = real(&c.attribution);
         let origins: Vec<String> = c
             .weapons
@@ -712,10 +723,13 @@ impl Coder {
                     .find_map(|d| conflicts.invader_of(&d, day))?;
                 (side, false)
             } else if prefix == USER {
-                let struck: Vec<String> = [other.clone(), place.clone()]
-                    .into_iter()
-                    .flatten()
-                    .collect();
+                // "a HIMARS strike destroyed a depot in the occupied town of Tokmak": the
+                // side struck there is the occupier.
+                let held = place.clone().map(|p| match occupied {
+                    true => conflicts.invader_of(&p, day).map_or(p, str::to_string),
+                    false => p,
+                });
+                let struck: Vec<String> = [other.clone(), held].into_iter().flatten().collect();
                 let maker = origins.iter().find(|o| {
                     if struck.is_empty() {
                         conflicts.opponents(o, day).next().is_some()

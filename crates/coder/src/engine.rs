@@ -289,7 +289,15 @@ impl Engine<'_> {
                 && src_n.is_none()
                 && !args::is_passive(v, i)
                 && args::subject(v, i).is_some_and(|s| self.is_weaponish(v, s));
-            if weapon_subject {
+            // "A HIMARS strike destroyed a depot": an attack noun named by a weapon of no
+            // stated user, likewise.
+            let weapon_noun = pat.pos == Pos::Noun
+                && violent
+                && src_n.is_none()
+                && v.kids(i)
+                    .iter()
+                    .any(|&k| v.rel(k) == "compound" && v.weapon_at(k).is_some());
+            if weapon_subject || weapon_noun {
                 src = Some(ActorRef {
                     text: String::new(),
                     code: format!("{}MIL", crate::actors::USER),
