@@ -156,9 +156,9 @@ impl Resolver<'_> {
         None
     }
 
-    /// "The ministry denied ...", "the alliance": a definite organisation noun with no
-    /// country stands for the actor of that name met in the last few sentences ("Russia's
-    /// Defence Ministry", "NATO", "the EU").
+    /// "The ministry denied ...", "the alliance", "the Secretary": a definite organisation
+    /// noun or title with no country stands for the actor of that name met in the last few
+    /// sentences ("Russia's Defence Ministry", "NATO", "the EU", "Secretary Blinken").
     fn definite(&self, n: usize) -> Option<ActorRef> {
         let v = self.v;
         let word = v.lower[n].as_str();
@@ -173,6 +173,15 @@ impl Resolver<'_> {
                 | "bloc"
                 | "command"
                 | "office"
+                // and one holder of a title named before ("Secretary of State Antony
+                // Blinken ... The Secretary spoke by phone with ...")
+                | "secretary"
+                | "minister"
+                | "president"
+                | "chancellor"
+                | "premier"
+                | "ambassador"
+                | "envoy"
         );
         let the = v
             .kids(n)

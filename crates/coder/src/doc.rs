@@ -232,6 +232,7 @@ impl Coder {
             let mut actors = self.dicts.actors.find(&forms);
             known_names(&forms, &mut actors, &mut s.state.names);
             ship_names(&forms, &mut actors);
+            titled_names(&forms, &mut actors);
             let body = sent.kind == SentenceKind::Body
                 || (headings_are_body && sent.kind == SentenceKind::Heading);
             // A pronoun can only stand for an actor (or an event) met in the last few
@@ -420,6 +421,9 @@ impl Coder {
                     | "bloc"
                     | "agency"
                     | "embassy"
+                    | "secretary"
+                    | "minister"
+                    | "president"
             ) {
                 pronoun = true;
             }
@@ -1024,6 +1028,31 @@ fn known_names(
         }
     }
     actors.sort_by_key(|a| a.start);
+}
+
+/// "Secretary Blinken", "President Macron": a capitalized title right before a named
+/// person belongs to the mention, so that "the Secretary" later can find it.
+fn titled_names(forms: &[&str], actors: &mut [rung_dict::ActorMention]) {
+    const TITLES: [&str; 8] = [
+        "Secretary",
+        "President",
+        "Minister",
+        "Chancellor",
+        "Premier",
+        "Ambassador",
+        "Envoy",
+        "General",
+    ];
+    let starts: Vec<usize> = actors.iter().map(|a| a.start).collect();
+    for a in actors.iter_mut() {
+        if a.kind == ActorKind::Person
+            && a.start > 0
+            && TITLES.contains(&forms[a.start - 1])
+            && !starts.iter().any(|&s| s < a.start && s + 1 >= a.start)
+        {
+            a.start -= 1;
+        }
+    }
 }
 
 /// Prefixes of warship names, each an actor of its navy's country (actors.tsv).
