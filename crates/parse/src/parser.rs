@@ -440,6 +440,17 @@ impl Parser {
         sc.config.reset(words, tags);
         sc.scores.resize(self.weights.n_classes(), 0);
         while !sc.config.terminal() {
+            // Only one transition is possible: shift from the bare root at the start, the
+            // root arc at the end. Nothing to score.
+            let c = &sc.config;
+            if c.stack.len() == 1 {
+                sc.config.apply(0, nl);
+                continue;
+            }
+            if c.stack.len() == 2 && !c.can_shift() {
+                sc.config.apply(1 + nl + root, nl);
+                continue;
+            }
             features(&sc.config, &mut sc.feats);
             self.weights.score(&sc.feats, &mut sc.scores);
             let k = best(&sc.config, &sc.scores, nl, root, |_| true);
