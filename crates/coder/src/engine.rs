@@ -157,6 +157,15 @@ impl Engine<'_> {
         if pat.own_future && !self.own_future(v, i) {
             return false;
         }
+        if pat.counted
+            && !args::objects(v, i).any(|o| {
+                v.kids(o)
+                    .iter()
+                    .any(|&k| v.rel(k) == "nummod" && v.upos[k] == Upos::Num)
+            })
+        {
+            return false;
+        }
         (pat.need.is_empty() || dep_words(&pat.need)) && pat.need_also.iter().all(|n| dep_words(n))
     }
 

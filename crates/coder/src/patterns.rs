@@ -116,6 +116,8 @@ pub struct Pattern {
     pub own_future: bool,
     /// The target is whose the object is, never a place ("intercepted Ukrainian drones").
     pub owner: bool,
+    /// Fires only when its object is counted ("used 289 drones", not "uses drones").
+    pub counted: bool,
     /// Line in the pattern file.
     pub line: usize,
 }
@@ -401,6 +403,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         armed: false,
         own_future: false,
         owner: false,
+        counted: false,
         line,
     };
     for opt in &rest[3..] {
@@ -429,6 +432,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
             "arms" => pat.arms = true,
             "nomil" => pat.nomil = true,
             "armed" => pat.armed = true,
+            "counted" => pat.counted = true,
             "own" => pat.own_future = true,
             "owner" => pat.owner = true,
             "mod" => {
