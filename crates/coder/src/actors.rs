@@ -358,6 +358,12 @@ impl Resolver<'_> {
                                 code: a.code.clone(),
                             });
                         }
+                    } else if !person {
+                        // "Poland's Operational Command said it had scrambled jets": a
+                        // subject named by its country.
+                        if let Some(a) = self.actor(s) {
+                            return Some(a);
+                        }
                     }
                 }
             }

@@ -1220,6 +1220,25 @@ impl Engine<'_> {
                 }
             }
         }
+        // "did not plan, conduct or target that strike": a verb conjoined to a negated one,
+        // with no subject or auxiliary of its own, shares its negation.
+        if v.rel(c) == "conj"
+            && v.upos[c] == Upos::Verb
+            && v.xpos[c] == "VB"
+            && !v
+                .kids(c)
+                .iter()
+                .any(|&k| matches!(v.rel(k), "nsubj" | "aux" | "nsubj:pass"))
+        {
+            if let Some(h) = v.parent(c).filter(|&h| v.upos[h] == Upos::Verb) {
+                let negated = v.kids(h).iter().any(|&k| {
+                    v.rel(k) == "advmod" && self.p.is_negator(&v.lemma[k]) && v.lemma[k] != "no"
+                });
+                if negated {
+                    m.modality = Modality::Negated;
+                }
+            }
+        }
         // Own clause.
         for &k in v.kids(c).iter().chain(v.kids(i)) {
             let l = v.lemma[k].as_str();

@@ -493,7 +493,7 @@ fn second_object_under_first(v: &mut SentView) -> bool {
 
 /// Words that are both prepositions and subordinators ("after the attack" / "after
 /// troops launched an attack").
-const SUBORDINATING_PREPS: &[&str] = &["after", "before", "since", "until", "till"];
+const SUBORDINATING_PREPS: &[&str] = &["after", "before", "since", "until", "till", "as"];
 
 /// "came after Ukrainian forces launched an attack" misread as "came [after Ukrainian
 /// forces]" plus a subjectless "launched" conjoined to "came" ("a day after Erdogan spoke
@@ -507,7 +507,7 @@ fn subordinator_read_as_preposition(v: &mut SentView) -> bool {
     for w in 1..n {
         if v.upos[w] != Upos::Verb
             || !matches!(v.xpos[w].as_str(), "VBD" | "VBZ" | "VBP")
-            || !matches!(v.rel(w), "conj" | "acl")
+            || !matches!(v.rel(w), "conj" | "acl" | "advcl")
             || v.kids(w)
                 .iter()
                 .any(|&k| matches!(v.rel(k), "nsubj" | "cc" | "mark"))
