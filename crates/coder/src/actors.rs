@@ -103,6 +103,9 @@ impl Resolver<'_> {
         if is_pronoun(l) || (v.upos[n] == Upos::Pron && is_pronoun(&v.lower[n])) {
             return self.pronoun(n);
         }
+        if matches!(v.lower[n].as_str(), "we" | "us" | "our") {
+            return self.first_person(n);
+        }
         if l == "country" && v.kids(n).iter().any(|&k| v.lemma[k] == "the") {
             let subj = self.clause_subject_country(n);
             return self.st.recent_country(subj.as_deref()).cloned();
@@ -382,6 +385,24 @@ impl Resolver<'_> {
             }
         }
         self.st.recent_actor(self.sent, None, person).cloned()
+    }
+
+    /// "'We will keep delivering,' Austin said", "Austin said we would ...": "we" in what
+    /// someone says is the speaker's side. Only a speaker named in the same sentence (a
+    /// verb of saying whose subject is an actor, outside the pronoun's own phrase).
+    fn first_person(&self, n: usize) -> Option<ActorRef> {
+        let v = self.v;
+        (0..v.len()).find_map(|h| {
+            let saying = matches!(
+                v.lemma[h].as_str(),
+                "say" | "tell" | "add" | "state" | "write" | "stress" | "insist" | "declare"
+            ) && v.upos[h] == Upos::Verb;
+            let s = subject(v, h).filter(|&s| saying && s != n && !v.dominates(s, n))?;
+            if matches!(v.lower[s].as_str(), "we" | "us" | "our") || is_pronoun(&v.lemma[s]) {
+                return None;
+            }
+            self.actor_depth(s, 1)
+        })
     }
 
     /// An actor anywhere under `n` (breadth first), for targets whose head noun is not an
