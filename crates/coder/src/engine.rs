@@ -2227,11 +2227,15 @@ fn according(v: &SentView, k: usize) -> bool {
 fn losses_opponent(v: &SentView, i: usize) -> Option<Option<usize>> {
     let mut seen = Vec::new();
     subtree_bfs(v, i, 3, &mut seen);
+    // ("since the beginning of the day" is a day's tally, not a balance)
+    let today = seen
+        .iter()
+        .any(|&k| matches!(v.lemma[k].as_str(), "day" | "today" | "morning" | "night"));
     let balance = seen.iter().any(|&k| {
         matches!(
             v.lower[k].as_str(),
-            "since" | "total" | "overall" | "far" | "altogether" | "cumulative"
-        )
+            "total" | "overall" | "far" | "altogether" | "cumulative"
+        ) || (v.lower[k] == "since" && !today)
     });
     if balance {
         return None;
