@@ -47,7 +47,7 @@ fn is_maker(v: &SentView, k: usize) -> bool {
 }
 
 /// Pronouns that can stand for an actor.
-fn is_pronoun(l: &str) -> bool {
+pub(crate) fn is_pronoun(l: &str) -> bool {
     matches!(
         l,
         "it" | "its"

@@ -406,25 +406,19 @@ impl Coder {
                 trigger = true;
             }
             // (and the definite nouns that stand for an actor named before: "the ministry")
-            if matches!(
-                lower.as_str(),
-                "it" | "its"
-                    | "they"
-                    | "their"
-                    | "them"
-                    | "he"
-                    | "she"
-                    | "his"
-                    | "her"
-                    | "ministry"
-                    | "alliance"
-                    | "bloc"
-                    | "agency"
-                    | "embassy"
-                    | "secretary"
-                    | "minister"
-                    | "president"
-            ) {
+            if crate::actors::is_pronoun(&lower)
+                || matches!(
+                    lower.as_str(),
+                    "ministry"
+                        | "alliance"
+                        | "bloc"
+                        | "agency"
+                        | "embassy"
+                        | "secretary"
+                        | "minister"
+                        | "president"
+                )
+            {
                 pronoun = true;
             }
         }
