@@ -441,17 +441,10 @@ fn subordinate_verb_read_as_modifier(v: &mut SentView) -> bool {
         let Some(c) = v.kids(nn).iter().copied().find(|&c| v.rel(c) == "case") else {
             continue;
         };
-        let h = v.head[nn];
-        v.head[w] = h;
-        v.deprel[w] = "advcl".to_string();
-        v.head[nn] = w;
-        v.deprel[nn] = "nsubj".to_string();
-        v.head[c] = w;
-        v.deprel[c] = "mark".to_string();
-        v.upos[c] = Upos::Sconj;
+        v.head[w] = v.head[nn];
         v.head[o] = w;
         v.deprel[o] = "obj".to_string();
-        v.reindex();
+        open_clause(v, w, nn, c);
         changed = true;
     }
     changed
@@ -528,16 +521,23 @@ fn subordinator_read_as_preposition(v: &mut SentView) -> bool {
         else {
             continue;
         };
-        v.deprel[w] = "advcl".to_string();
-        v.head[nn] = w;
-        v.deprel[nn] = "nsubj".to_string();
-        v.head[c] = w;
-        v.deprel[c] = "mark".to_string();
-        v.upos[c] = Upos::Sconj;
-        v.reindex();
+        open_clause(v, w, nn, c);
         changed = true;
     }
     changed
+}
+
+/// Makes verb `w` an adverbial clause whose subject is noun `nn` and whose marker is `c`,
+/// the word that introduced the noun ("after [the Houthis] fired" -> "after the Houthis
+/// fired"). Reindexes the view.
+fn open_clause(v: &mut SentView, w: usize, nn: usize, c: usize) {
+    v.deprel[w] = "advcl".to_string();
+    v.head[nn] = w;
+    v.deprel[nn] = "nsubj".to_string();
+    v.head[c] = w;
+    v.deprel[c] = "mark".to_string();
+    v.upos[c] = Upos::Sconj;
+    v.reindex();
 }
 
 /// "confrontational, with threats to intensify operations" misread as an absolute clause
