@@ -280,7 +280,15 @@ impl Coder {
                             continue;
                         };
                         let name = forms[k].chars().next().is_some_and(char::is_uppercase);
-                        if name && s.analysis.upos(j) == rung_parse::Upos::Verb {
+                        // (nor a pronoun or a function word: "HIMARS" read as "HIS")
+                        let misread = !matches!(
+                            s.analysis.upos(j),
+                            rung_parse::Upos::Noun
+                                | rung_parse::Upos::Propn
+                                | rung_parse::Upos::Adj
+                                | rung_parse::Upos::Num
+                        );
+                        if name && misread {
                             s.fixes.push((j, "NNP"));
                         }
                     }
@@ -1175,6 +1183,12 @@ fn verb_read_as_noun(forms: &[&str], a: &Analysis, out: &mut Vec<(usize, &'stati
         if shot_down || hit {
             out.retain(|f| f.0 != k);
             out.push((k, "VBD"));
+        }
+        // "promised not to fire them": after "not to" comes an infinitive.
+        if k >= 2 && forms[k - 2] == "not" && forms[k - 1] == "to" && a.xpos(k) == "NN" {
+            out.retain(|f| f.0 != k && f.0 != k - 1);
+            out.push((k - 1, "TO"));
+            out.push((k, "VB"));
         }
     }
 }

@@ -476,7 +476,8 @@ impl Engine<'_> {
         if mood.modality != Modality::Asserted && pat.modality.is_none() {
             modality = mood.modality;
         }
-        if mood.intent {
+        // "promised not to fire them at targets inside Russia": a negated intent is none.
+        if mood.intent && modality != Modality::Negated {
             let (c, m) = intent_code(&code);
             code = c;
             modality = m;

@@ -508,17 +508,21 @@ fn subordinator_read_as_preposition(v: &mut SentView) -> bool {
             continue;
         }
         let h = v.head[w];
-        // The oblique noun whose phrase ends right before the verb.
-        let Some(nn) = v.kids(h).iter().copied().find(|&k| {
-            k < w && matches!(v.rel(k), "obl" | "nmod") && (k + 1..w).all(|j| v.dominates(k, j))
-        }) else {
-            continue;
+        // The oblique noun whose phrase ends right before the verb, under the verb's head,
+        // introduced by a subordinator ("agreed to supply launchers [after Kyiv] promised").
+        let subordinator = |k: usize| {
+            v.kids(k)
+                .iter()
+                .copied()
+                .find(|&c| v.rel(c) == "case" && SUBORDINATING_PREPS.contains(&v.lemma[c].as_str()))
         };
-        let Some(c) =
-            v.kids(nn).iter().copied().find(|&k| {
-                v.rel(k) == "case" && SUBORDINATING_PREPS.contains(&v.lemma[k].as_str())
-            })
-        else {
+        let Some((nn, c)) = (0..w).rev().find_map(|k| {
+            let fits = k != h
+                && matches!(v.rel(k), "obl" | "nmod")
+                && v.dominates(h, k)
+                && (k + 1..w).all(|j| v.dominates(k, j));
+            fits.then(|| subordinator(k).map(|c| (k, c))).flatten()
+        }) else {
             continue;
         };
         open_clause(v, w, nn, c);
