@@ -29,6 +29,7 @@ pub fn repair(v: &mut SentView) -> bool {
         agent_without_by(v),
         clause_under_prepositional_root(v),
         promote_past_verb(v),
+        oblique_read_as_subject(v),
         compound_with_case(v),
         verb_with_subject_as_modifier(v),
         subordinator_read_as_preposition(v),
@@ -119,6 +120,56 @@ fn time_word_heading_a_name(v: &mut SentView) -> bool {
         v.head[k] = if verb == NONE { head } else { verb };
         v.deprel[k] = "advmod".to_string();
         changed = true;
+    }
+    if changed {
+        v.reindex();
+    }
+    changed
+}
+
+/// "In the western Lviv region, far from the front line, a missile slammed into ...": the
+/// fronted phrase read as the verb's subject, the real subject an apposition inside it. A
+/// noun with its own preposition is no subject: it becomes an oblique of the verb, and a
+/// noun set off by a comma and ending right before the verb becomes the subject.
+fn oblique_read_as_subject(v: &mut SentView) -> bool {
+    let n = v.len();
+    let mut changed = false;
+    for k in 0..n {
+        let w = v.head[k];
+        if w == NONE
+            || v.rel(k) != "nsubj"
+            || k > w
+            || v.upos[w] != Upos::Verb
+            || !matches!(v.upos[k], Upos::Noun | Upos::Propn)
+            || !v.kids(k).iter().any(|&c| {
+                v.rel(c) == "case"
+                    && c < k
+                    && v.upos[c] == Upos::Adp
+                    && !SUBORDINATING_PREPS.contains(&v.lemma[c].as_str())
+                    && v.lower[c] != "to"
+            })
+        {
+            continue;
+        }
+        // The subject: a noun under k, after a comma, whose phrase runs to the verb.
+        let subject = (k + 1..w).find(|&j| {
+            matches!(v.upos[j], Upos::Noun | Upos::Propn)
+                && matches!(v.rel(j), "appos" | "conj" | "nmod")
+                && v.dominates(k, j)
+                && (j + 1..w).all(|x| v.dominates(j, x))
+                && {
+                    let start = (k + 1..=j)
+                        .find(|&x| v.dominates(j, x) && v.upos[x] != Upos::Punct)
+                        .unwrap_or(j);
+                    v.forms[start - 1] == ","
+                }
+        });
+        if let Some(j) = subject {
+            v.deprel[k] = "obl".to_string();
+            v.head[j] = w;
+            v.deprel[j] = "nsubj".to_string();
+            changed = true;
+        }
     }
     if changed {
         v.reindex();
