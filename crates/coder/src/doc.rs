@@ -339,7 +339,9 @@ impl Coder {
                     date,
                 );
                 s.cands.clear();
-                Engine { p: &self.patterns }.code(&s.view, &s.state, si, &mut s.cands);
+                let engine = Engine { p: &self.patterns };
+                engine.code(&s.view, &s.state, si, &mut s.cands);
+                let speaker = engine.speaker(&s.view, &s.state, si);
                 if let Some(p) = &label_place {
                     for c in s.cands.iter_mut().filter(|c| c.tgt.is_none()) {
                         let violent = matches!(c.code.get(..2), Some("18" | "19" | "20"));
@@ -372,6 +374,9 @@ impl Coder {
                     iso.as_deref(),
                 );
                 remember(&s.view, &mut s.state, si, date.is_none());
+                if speaker.is_some() {
+                    s.state.speaker = speaker;
+                }
             } else {
                 self.remember_shallow(&forms, &actors, &mut s.state, si, text, sent.start, date);
             }
@@ -600,7 +605,7 @@ impl Coder {
             };
             let date = c.date.clone().or_else(|| fallback(c.trigger));
             let mut c = c;
-            self.sides(&mut c, v, date.as_deref());
+            self.sides(&mut c, v, date.as_deref(), st.speaker.as_deref());
             let Some(src) = c.src.clone() else { continue };
             let e = Event {
                 doc: doc.name.clone(),
@@ -681,7 +686,7 @@ impl Coder {
     /// the other side, the place or the speaker belongs to; the enemy of the speaker, else
     /// of the other side, else of the place's country. A side that stays unknown is
     /// dropped (an event without its source is then not emitted).
-    fn sides(&self, c: &mut Cand, v: &SentView, date: Option<&str>) {
+    fn sides(&self, c: &mut Cand, v: &SentView, date: Option<&str>, doc_speaker: Option<&str>) {
         let placeholder =
             |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| a.code.starts_with('~'));
 
@@ -748,7 +753,8 @@ impl Coder {
                 let side = maker
                     .map(String::as_str)
                     .or_else(|| struck.iter().find_map(|d| conflicts.enemy_of(d, day)))
-                    .or_else(|| speaker.as_deref().and_then(|d| conflicts.enemy_of(d, day)))?;
+                    .or_else(|| speaker.as_deref().and_then(|d| conflicts.enemy_of(d, day)))
+                    .or_else(|| doc_speaker.and_then(|d| conflicts.enemy_of(d, day)))?;
                 (side, false)
             } else if prefix == FOE {
                 // (a target: sources of this prefix are resolved below) the one enemy of
@@ -760,10 +766,13 @@ impl Coder {
             } else if let Some(e) = speaker.as_deref().and_then(|d| conflicts.enemy_of(d, day)) {
                 (e, true)
             } else {
+                // (in a report's unattributed sentences, the enemy of the one who spoke
+                // last: "Yesterday the enemy launched two missile strikes")
                 let side = [other.clone(), place.clone()]
                     .into_iter()
                     .flatten()
-                    .find_map(|d| conflicts.enemy_of(&d, day))?;
+                    .find_map(|d| conflicts.enemy_of(&d, day))
+                    .or_else(|| doc_speaker.and_then(|d| conflicts.enemy_of(d, day)))?;
                 (side, false)
             };
             (own_ground || other.as_deref() != Some(side)).then(|| ActorRef {
@@ -786,10 +795,23 @@ impl Coder {
                 .as_ref()
                 .filter(|t| force && t.code.ends_with("MIL"))
                 .map(|t| t.country().to_string());
+            // Else, in a report by a side at war ("air defence units shot down 71 drones",
+            // says the General Staff), they are the speaker's own.
+            let conflicts = &self.dicts.conflicts;
+            let own = speaker
+                .as_deref()
+                .or(doc_speaker)
+                .filter(|k| force && conflicts.opponents(k, day).next().is_some())
+                .filter(|k| real(&c.tgt).as_deref() != Some(*k));
             c.src = match (fought, c.src.as_ref()) {
-                (Some(t), Some(s)) => self.dicts.conflicts.enemy_of(&t, day).map(|e| ActorRef {
+                (Some(t), Some(s)) => conflicts.enemy_of(&t, day).map(|e| ActorRef {
                     text: s.text.clone(),
                     code: format!("{e}MIL"),
+                }),
+                // (named forces only: an agentless passive's killer is no one's own)
+                (None, Some(s)) if !s.text.is_empty() => own.map(|k| ActorRef {
+                    text: s.text.clone(),
+                    code: format!("{k}MIL"),
                 }),
                 _ => None,
             };
@@ -867,6 +889,30 @@ impl Coder {
         }
         for w in self.dicts.weapons.find(forms) {
             st.weapons.push((w.weapon.name.clone(), si));
+        }
+        // Who speaks ("Fighting continued ..., the General Staff said"): the actor nearest
+        // before the verb of speech, else the first after it.
+        let speech = forms.iter().position(|f| {
+            matches!(
+                f.to_ascii_lowercase().as_str(),
+                "said" | "says" | "reported" | "reports" | "stated" | "announced" | "told"
+            )
+        });
+        if let Some(p) = speech {
+            let country = |a: &&rung_dict::ActorMention| {
+                a.country
+                    .as_deref()
+                    .filter(|c| c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase()))
+                    .is_some()
+            };
+            let who = actors
+                .iter()
+                .filter(|a| a.end <= p)
+                .rfind(country)
+                .or_else(|| actors.iter().filter(|a| a.start > p).find(country));
+            if let Some(c) = who.and_then(|a| a.country.clone()) {
+                st.speaker = Some(c);
+            }
         }
         if date.is_none() && !forms.is_empty() {
             let end = text

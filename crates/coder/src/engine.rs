@@ -85,6 +85,17 @@ impl Engine<'_> {
         }
     }
 
+    /// The country of who speaks in the sentence: the subject of a verb of speech ("...,
+    /// the General Staff said"), when it is a named actor of a known country.
+    pub fn speaker(&self, v: &SentView, st: &DocState, sent: usize) -> Option<String> {
+        let r = Resolver { v, st, sent };
+        (0..v.len())
+            .filter(|&i| v.upos[i] == Upos::Verb && self.p.speech(&v.lemma[i]).is_some())
+            .find_map(|i| args::subject(v, i).and_then(|s| r.actor(s)))
+            .map(|a| a.country().to_string())
+            .filter(|c| c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase()))
+    }
+
     /// The pattern a word triggers, if any.
     pub fn pattern_at<'p>(&'p self, v: &SentView, i: usize) -> Option<&'p Pattern> {
         // A word heading a clause is a verb whatever its tag ("decided to flood" with
@@ -1455,6 +1466,18 @@ impl Engine<'_> {
                         .any(|&k| matches!(v.rel(k), "mark" | "case") && v.lemma[k] == "against")
                 {
                     m.absorbed = true;
+                    return m;
+                }
+                // "a potent weapon for striking deep into enemy territory": what a thing
+                // is for is its purpose, not an event.
+                let purpose = v.kids(x).iter().any(|&k| {
+                    matches!(v.rel(k), "mark" | "case")
+                        && v.lemma[k] == "for"
+                        && (matches!(v.upos[h], Upos::Noun | Upos::Propn)
+                            || (k > 0 && k + 1 == x && v.upos[k - 1] == Upos::Noun))
+                });
+                if v.xpos[x] == "VBG" && purpose && !self.is_accusation(v, h) {
+                    m.modality = Modality::Hypothetical;
                     return m;
                 }
             }

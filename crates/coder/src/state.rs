@@ -51,6 +51,9 @@ pub struct DocState {
     pub names: Vec<(String, rung_dict::ActorMention)>,
     /// The last place (not a country) named, for "the region", "the city" later on.
     pub last_place: Option<crate::view::PlaceSpan>,
+    /// The country of the last one who spoke ("..., the General Staff said"): whose
+    /// "enemy" a later unattributed sentence of the report means.
+    pub speaker: Option<String>,
 }
 
 impl DocState {
@@ -62,6 +65,7 @@ impl DocState {
         self.narrative = None;
         self.names.clear();
         self.last_place = None;
+        self.speaker = None;
     }
 
     /// The most recent actor, preferring subjects, within the last few sentences.
