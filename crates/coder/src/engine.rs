@@ -849,6 +849,15 @@ impl Engine<'_> {
                 None => (None, None, None),
             };
         }
+        // "a telephone conversation between Putin and Scholz", "talks between Kyiv and
+        // Moscow": the first named is the source, the second the target.
+        // (talks only: "the war between Russia and Ukraine" names a war, not an attack)
+        let talks = pat.code.starts_with("04");
+        if let Some(b) = args::prep_object(v, i, "between").filter(|_| talks) {
+            if let Some(c) = v.child(b, "conj") {
+                return (Some(b), Some(c), None);
+            }
+        }
         let mut tgt = args::prep_objects(v, i, &pat.preps).next();
         let mut theme = args::prep_object(v, i, "of");
         if theme.is_none() {

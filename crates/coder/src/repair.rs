@@ -30,6 +30,7 @@ pub fn repair(v: &mut SentView) -> bool {
         clause_under_prepositional_root(v),
         promote_past_verb(v),
         oblique_read_as_subject(v),
+        phrase_under_time_word(v),
         compound_with_case(v),
         verb_with_subject_as_modifier(v),
         subordinator_read_as_preposition(v),
@@ -175,6 +176,62 @@ fn oblique_read_as_subject(v: &mut SentView) -> bool {
         v.reindex();
     }
     changed
+}
+
+/// "spoke by phone on Thursday with Ukraine's minister", "held talks in Jerusalem on
+/// Monday with Netanyahu": a phrase after a day's name hung on it. A day takes no "with"
+/// (nor "to", "against") phrase: it belongs to the clause the day is a time of.
+fn phrase_under_time_word(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for k in 0..v.len() {
+        let t = v.head[k];
+        if t == NONE
+            || v.rel(k) != "nmod"
+            || !matches!(v.case_of(k), Some("with" | "to" | "against"))
+            || !is_time_word(&v.lower[t])
+        {
+            continue;
+        }
+        // the clause: the verb the day (or the phrase it hangs in) belongs to
+        let mut h = v.head[t];
+        let mut hops = 0;
+        while h != NONE && v.upos[h] != Upos::Verb && hops < 3 {
+            h = v.head[h];
+            hops += 1;
+        }
+        if h == NONE || v.upos[h] != Upos::Verb {
+            continue;
+        }
+        v.head[k] = h;
+        v.deprel[k] = "obl".to_string();
+        changed = true;
+    }
+    if changed {
+        v.reindex();
+    }
+    changed
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "weekend"
+            | "day"
+            | "week"
+    )
 }
 
 /// An `obl:agent` is a "by" phrase; without "by" ("destroyed two tanks" read as a passive
