@@ -415,6 +415,11 @@ impl Coder {
             }
             if self.patterns.trigger_lemma(&lower).is_some()
                 || matches!(lower.as_str(), "using" | "used" | "use" | "uses")
+                // (the threats of a response: `Engine::response_threat`)
+                || matches!(
+                    lower.as_str(),
+                    "response" | "retaliation" | "consequences" | "retribution" | "unanswered"
+                )
             {
                 trigger = true;
             }

@@ -1367,6 +1367,23 @@ impl Engine<'_> {
                 m.modality = Modality::Hypothetical;
                 return m;
             }
+            // "US missile strikes deep into Russia would inevitably entail a response": an
+            // event noun that is the subject of what would or will follow has not happened.
+            if x == c
+                && matches!(v.upos[x], Upos::Noun | Upos::Propn)
+                && v.full_rel(x) == "nsubj"
+                && v.upos[h] == Upos::Verb
+                && v.kids(h).iter().any(|&k| {
+                    v.rel(k) == "aux"
+                        && matches!(
+                            v.lower[k].as_str(),
+                            "would" | "could" | "might" | "may" | "will" | "'ll" | "should"
+                        )
+                })
+            {
+                m.modality = Modality::Hypothetical;
+                return m;
+            }
             if rel == "conj" && v.kids(x).iter().any(|&k| v.rel(k) == "nsubj") {
                 // "..., but in March it decided to ...": an independent clause.
                 break;
@@ -2115,6 +2132,12 @@ impl Engine<'_> {
             return None;
         }
         let met = v.lemma[h] == "meet" && v.rel(i) == "obl" && v.case_of(i) == Some("with");
+        // "strikes deep into Russia would entail a response", "would lead to consequences"
+        let entailed = matches!(
+            v.lemma[h].as_str(),
+            "entail" | "lead" | "trigger" | "provoke" | "bring" | "cause" | "invite" | "draw"
+        ) && (v.rel(i) == "obj"
+            || (v.rel(i) == "obl" && v.case_of(i) == Some("to")));
         let received = matches!(v.lemma[h].as_str(), "receive" | "face" | "get" | "suffer")
             && v.rel(i) == "obj";
         // "the escalation will not pass without a response"
@@ -2123,10 +2146,25 @@ impl Engine<'_> {
             && v.kids(h)
                 .iter()
                 .any(|&k| v.rel(k) == "advmod" && v.lemma[k] == "not");
-        if !future || !(met || received || answered || price) {
+        if !future || !(met || received || answered || price || entailed) {
             return None;
         }
-        let speaker = self.mood(v, h).attribution.and_then(|a| r.actor(a))?;
+        // (the speaker may be named by an apposition: "Slutsky, the head of the Duma's
+        // committee, said")
+        let speaker = self.mood(v, h).attribution.and_then(|a| {
+            r.actor(a)
+                .or_else(|| v.child(a, "appos").and_then(|p| r.deep_actor(p)))
+                // ("Slutsky, who heads the State Duma's committee, said")
+                .or_else(|| {
+                    v.kids(a)
+                        .iter()
+                        .find(|&&k| v.full_rel(k) == "acl:relcl")
+                        .and_then(|&k| v.child(k, "obj"))
+                        .and_then(|o| r.deep_actor(o))
+                })
+        })?;
+        // "would lead to serious consequences for Britain": who is named as bearing them
+        let bearer = args::prep_object(v, i, "for").and_then(|b| r.actor(b));
         let subj = if met {
             args::patient(v, h)
         } else {
@@ -2140,6 +2178,7 @@ impl Engine<'_> {
                 None => r.deep_actor(subj),
             }
         });
+        let tgt = tgt.or(bearer);
         let code = if self.military_content(v, i) {
             "138"
         } else {

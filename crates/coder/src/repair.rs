@@ -38,6 +38,7 @@ pub fn repair(v: &mut SentView) -> bool {
         headline_verb_read_as_plural_noun(v),
         trailing_speech_clause(v),
         plural_noun_read_as_verb(v),
+        plural_noun_before_modal_verb(v),
         by_phrase_as_clause(v),
         bare_oblique_is_object(v),
         counted_subject_is_patient(v),
@@ -1126,6 +1127,62 @@ fn plural_noun_read_as_verb(v: &mut SentView) -> bool {
         if let Some(stem) = v.lower[w].strip_suffix('s') {
             v.lemma[w] = stem.to_string();
         }
+        changed = true;
+    }
+    changed
+}
+
+/// "US [missile strikes] deep into Russia would entail a response" read as "missile
+/// strikes (verb) ..., would entail": a present-tense verb right after a noun, with a later
+/// modal verb under it that has no subject of its own. The verb is a plural noun, the
+/// modal verb's subject.
+fn plural_noun_before_modal_verb(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for w in 1..v.len() {
+        if v.upos[w] != Upos::Verb
+            || v.xpos[w] != "VBZ"
+            || !v.lower[w].ends_with('s')
+            || v.upos[w - 1] != Upos::Noun
+            || v.head[w - 1] != w
+            || v.rel(w - 1) != "nsubj"
+        {
+            continue;
+        }
+        let modal = v.kids(w).iter().copied().find(|&m| {
+            m > w
+                && v.upos[m] == Upos::Verb
+                && matches!(v.rel(m), "advcl" | "ccomp" | "conj" | "parataxis")
+                && !v.kids(m).iter().any(|&k| v.rel(k).starts_with("nsubj"))
+                && v.kids(m).iter().any(|&k| {
+                    v.rel(k) == "aux"
+                        && matches!(v.lower[k].as_str(), "would" | "will" | "could" | "might")
+                })
+        });
+        let Some(m) = modal else {
+            continue;
+        };
+        let k = w - 1;
+        v.head[m] = v.head[w];
+        v.deprel[m] = v.deprel[w].clone();
+        v.head[w] = m;
+        v.deprel[w] = "nsubj".to_string();
+        v.deprel[k] = "compound".to_string();
+        for p in v.kids(k).to_vec() {
+            if matches!(v.full_rel(p), "nmod:poss" | "amod" | "det" | "compound") {
+                v.head[p] = w;
+            }
+        }
+        for p in v.kids(w).to_vec() {
+            if p > w && p != m && matches!(v.rel(p), "advmod") && v.head[p] == w {
+                continue;
+            }
+        }
+        v.upos[w] = Upos::Noun;
+        v.xpos[w] = "NNS".to_string();
+        if let Some(stem) = v.lower[w].strip_suffix('s') {
+            v.lemma[w] = stem.to_string();
+        }
+        v.reindex();
         changed = true;
     }
     changed
