@@ -1,7 +1,7 @@
 //! Our own article sets (`testdata/articles`), scored with the shared scorer: `dev`,
-//! `dev2` and `dev3` are the sets the coder's rules are developed against (`dev2` and
-//! `dev3` were first scored blind, then opened: 0.366 recall, 0.736 precision at the start
-//! of session 6; 0.565, 0.706 at the start of session 7); `heldout`
+//! `dev2`, `dev3` and `dev4` are the sets the coder's rules are developed against (each
+//! was first scored blind, then opened: 0.366 recall, 0.736 precision at the start of
+//! session 6; 0.565, 0.706 at the start of session 7; 0.390, 0.650 in session 8); `heldout`
 //! was written by a separate writer and only ever scored, never read while writing rules
 //! (DESIGN.md, "Measuring on articles").
 //! The floors are regression guards just below the figures reached (bench/RESULTS.md), not
@@ -79,6 +79,11 @@ fn dev2_articles_hold_their_level() {
 #[test]
 fn dev3_articles_hold_their_level() {
     holds_level("dev3", 0.70, 0.76, true);
+}
+
+#[test]
+fn dev4_articles_hold_their_level() {
+    holds_level("dev4", 0.44, 0.63, true);
 }
 
 #[test]
