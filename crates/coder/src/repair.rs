@@ -1172,11 +1172,6 @@ fn plural_noun_before_modal_verb(v: &mut SentView) -> bool {
                 v.head[p] = w;
             }
         }
-        for p in v.kids(w).to_vec() {
-            if p > w && p != m && matches!(v.rel(p), "advmod") && v.head[p] == w {
-                continue;
-            }
-        }
         v.upos[w] = Upos::Noun;
         v.xpos[w] = "NNS".to_string();
         if let Some(stem) = v.lower[w].strip_suffix('s') {
