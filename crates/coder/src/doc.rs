@@ -897,18 +897,14 @@ impl Coder {
         }
         // Who speaks ("Fighting continued ..., the General Staff said"): the actor nearest
         // before the verb of speech, else the first after it.
-        let speech = forms.iter().position(|f| {
-            matches!(
-                f.to_ascii_lowercase().as_str(),
-                "said" | "says" | "reported" | "reports" | "stated" | "announced" | "told"
-            )
-        });
+        let speech = forms
+            .iter()
+            .position(|f| self.patterns.is_speech_form(&f.to_ascii_lowercase()));
         if let Some(p) = speech {
             let country = |a: &&rung_dict::ActorMention| {
                 a.country
                     .as_deref()
-                    .filter(|c| c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase()))
-                    .is_some()
+                    .is_some_and(crate::state::is_country_code)
             };
             let who = actors
                 .iter()

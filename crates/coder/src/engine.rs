@@ -93,7 +93,7 @@ impl Engine<'_> {
             .filter(|&i| v.upos[i] == Upos::Verb && self.p.speech(&v.lemma[i]).is_some())
             .find_map(|i| args::subject(v, i).and_then(|s| r.actor(s)))
             .map(|a| a.country().to_string())
-            .filter(|c| c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase()))
+            .filter(|c| crate::state::is_country_code(c))
     }
 
     /// The pattern a word triggers, if any.

@@ -135,6 +135,7 @@ pub struct Patterns {
     themes: HashMap<String, Theme>,
     arms: HashMap<String, Arm>,
     speech: HashMap<String, Modality>,
+    speech_forms: HashSet<String>,
     intent: HashSet<String>,
     request: HashSet<String>,
     threat: HashSet<String>,
@@ -297,6 +298,13 @@ impl Patterns {
                 self.forms.entry(f).or_insert_with(|| lemma.clone());
             }
         }
+        // The inflections of the verbs of speech, for sentences that are not parsed.
+        for lemma in self.speech.keys() {
+            self.speech_forms.extend(verb_forms(lemma));
+            if let Some(extra) = irregular.get(lemma) {
+                self.speech_forms.extend(extra.iter().cloned());
+            }
+        }
     }
 
     /// The trigger lemma of a lowercase word form, if any pattern has it.
@@ -328,6 +336,10 @@ impl Patterns {
     /// Modality of a speech verb.
     pub fn speech(&self, lemma: &str) -> Option<Modality> {
         self.speech.get(lemma).copied()
+    }
+    /// Whether a lowercase word form is a form of a verb of speech ("said", "reported").
+    pub fn is_speech_form(&self, lower: &str) -> bool {
+        self.speech_forms.contains(lower)
     }
     /// Verb of intent.
     pub fn is_intent(&self, lemma: &str) -> bool {

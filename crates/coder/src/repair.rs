@@ -1107,29 +1107,35 @@ fn plural_noun_read_as_verb(v: &mut SentView) -> bool {
         }
         // "condemned Russia's missile strikes": the "subject" right before is a compound,
         // and its possessor the whole noun's.
-        if let Some(k) = v
+        let subject = v
             .kids(w)
             .iter()
             .copied()
-            .find(|&k| k + 1 == w && v.rel(k) == "nsubj")
-        {
-            v.deprel[k] = "compound".to_string();
-            for p in v.kids(k).to_vec() {
-                if matches!(v.full_rel(p), "nmod:poss" | "amod" | "det") {
-                    v.head[p] = w;
-                }
-            }
-            v.reindex();
-        }
-        v.upos[w] = Upos::Noun;
-        v.xpos[w].clear();
-        v.xpos[w].push_str("NNS");
-        if let Some(stem) = v.lower[w].strip_suffix('s') {
-            v.lemma[w] = stem.to_string();
-        }
+            .find(|&k| k + 1 == w && v.rel(k) == "nsubj");
+        make_plural_noun(v, w, subject);
         changed = true;
     }
     changed
+}
+
+/// Re-reads verb `w` as a plural noun; `k`, the word right before it that the parser took
+/// for its subject, becomes its compound, and the determiners and modifiers `k` held pass
+/// to `w` ("Russia's [missile strikes]"). Reindexes the view.
+fn make_plural_noun(v: &mut SentView, w: usize, k: Option<usize>) {
+    if let Some(k) = k {
+        v.deprel[k] = "compound".to_string();
+        for p in v.kids(k).to_vec() {
+            if matches!(v.full_rel(p), "nmod:poss" | "amod" | "det" | "compound") {
+                v.head[p] = w;
+            }
+        }
+    }
+    v.upos[w] = Upos::Noun;
+    v.xpos[w] = "NNS".to_string();
+    if let Some(stem) = v.lower[w].strip_suffix('s') {
+        v.lemma[w] = stem.to_string();
+    }
+    v.reindex();
 }
 
 /// "US [missile strikes] deep into Russia would entail a response" read as "missile
@@ -1161,23 +1167,11 @@ fn plural_noun_before_modal_verb(v: &mut SentView) -> bool {
         let Some(m) = modal else {
             continue;
         };
-        let k = w - 1;
         v.head[m] = v.head[w];
         v.deprel[m] = v.deprel[w].clone();
         v.head[w] = m;
         v.deprel[w] = "nsubj".to_string();
-        v.deprel[k] = "compound".to_string();
-        for p in v.kids(k).to_vec() {
-            if matches!(v.full_rel(p), "nmod:poss" | "amod" | "det" | "compound") {
-                v.head[p] = w;
-            }
-        }
-        v.upos[w] = Upos::Noun;
-        v.xpos[w] = "NNS".to_string();
-        if let Some(stem) = v.lower[w].strip_suffix('s') {
-            v.lemma[w] = stem.to_string();
-        }
-        v.reindex();
+        make_plural_noun(v, w, Some(w - 1));
         changed = true;
     }
     changed

@@ -13,6 +13,12 @@ pub struct ActorRef {
     pub code: String,
 }
 
+/// Whether a code is a plain three-letter country or bloc prefix (`UKR`, `WST`), not a
+/// placeholder side (`~EN`) or a bare role.
+pub fn is_country_code(c: &str) -> bool {
+    c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase())
+}
+
 impl ActorRef {
     /// The first three letters (country or bloc).
     pub fn country(&self) -> &str {
