@@ -7,7 +7,7 @@
 use crate::actors::{FOE, OCCUPIER, PLACE, USER};
 use crate::engine::{Cand, Engine};
 use crate::patterns::Patterns;
-use crate::state::{ActorRef, DocState, Remembered};
+use crate::state::{is_country_code, ActorRef, DocState, Remembered};
 use crate::view::{ActorSpan, CountSpan, PlaceSpan, SentView, TimeSpan, WeaponSpan};
 use crate::{Actor, CoderError, Event, Fatalities, Location, Modality, Plover};
 use rung_dict::{ActorKind, Dictionaries, PlaceKind};
@@ -381,6 +381,7 @@ impl Coder {
                 self.remember_shallow(&forms, &actors, &mut s.state, si, text, sent.start, date);
             }
         }
+        infer_targets(&mut s.state.events);
         CodedDocument {
             doc_date: iso,
             sentences: sentences.iter().map(|x| [x.start, x.end]).collect(),
@@ -1355,6 +1356,7 @@ fn actor(a: &ActorRef) -> Actor {
     Actor {
         text: a.text.clone(),
         code: a.code.clone(),
+        inferred: false,
     }
 }
 
@@ -1462,6 +1464,59 @@ fn attach(st: &mut DocState, si: usize, c: &Cand, v: &SentView) {
             lat: p.lat,
             lon: p.lon,
         });
+    }
+}
+
+/// "Its jets had hit rocket launchers and weapons depots", "the Defence Forces struck 11
+/// areas where enemy personnel were concentrated": a strike whose sentence names no one
+/// struck the other side of the fighting the document reports. That side is the country the
+/// source's country is most often coded against in the document's other material-conflict
+/// events (ties: the one met first); a document that pairs the source with no one leaves the
+/// target empty. The target is marked `inferred` and named as the document names that side.
+/// A war of one country against itself (SAF and RSF, both SDN) gives no pair.
+fn infer_targets(events: &mut [Event]) {
+    let fighting = |e: &Event| matches!(e.cameo.get(..2), Some("15" | "17" | "18" | "19" | "20"));
+    // (source country, target country, times, how the document names the target)
+    let mut pairs: Vec<(String, String, usize, String)> = Vec::new();
+    for e in events.iter().filter(|e| fighting(e)) {
+        let (Some(s), Some(t)) = (country(&e.source), country(&e.target)) else {
+            continue;
+        };
+        if s == t || !is_country_code(s) || !is_country_code(t) {
+            continue;
+        }
+        let names = |a: &Option<Actor>| a.as_ref().map(|a| a.text.clone()).unwrap_or_default();
+        for (a, b, name) in [(s, t, names(&e.target)), (t, s, names(&e.source))] {
+            match pairs.iter_mut().find(|p| p.0 == a && p.1 == b) {
+                Some(p) => p.2 += 1,
+                None => pairs.push((a.to_string(), b.to_string(), 1, name)),
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return;
+    }
+    for e in events.iter_mut() {
+        let violent = matches!(e.cameo.get(..2), Some("18" | "19" | "20"));
+        if !violent || e.target.is_some() {
+            continue;
+        }
+        let Some(s) = country(&e.source) else {
+            continue;
+        };
+        let mut best: Option<&(String, String, usize, String)> = None;
+        for p in pairs.iter().filter(|p| p.0 == s) {
+            if best.is_none_or(|b| p.2 > b.2) {
+                best = Some(p);
+            }
+        }
+        if let Some((_, t, _, name)) = best {
+            e.target = Some(Actor {
+                text: name.clone(),
+                code: t.clone(),
+                inferred: true,
+            });
+        }
     }
 }
 

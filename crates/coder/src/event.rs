@@ -9,6 +9,11 @@ pub struct Actor {
     pub text: String,
     /// The code: country or bloc then roles ("UKRMIL", "RUSGOV", "WST").
     pub code: String,
+    /// True when the sentence does not name this actor and rung took it from the rest of
+    /// the document (a strike's target as the other side of the document's fighting);
+    /// `text` is then how the document names that side elsewhere. Absent when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 /// The PLOVER reading of an event.

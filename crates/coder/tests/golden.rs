@@ -43,6 +43,9 @@ struct Expect {
     modality: Option<String>,
     #[serde(default)]
     attribution: Option<String>,
+    /// Whether the target is one the sentence does not name (taken from the document).
+    #[serde(default)]
+    target_inferred: Option<bool>,
 }
 
 fn coder() -> &'static Coder {
@@ -95,6 +98,12 @@ fn fields(e: &Event, x: &Expect) -> Vec<String> {
     if let Some([a, b]) = x.fatalities {
         if !e.fatalities.is_some_and(|f| f.min == a && f.max == b) {
             bad.push(format!("fatalities {:?} want [{a}, {b}]", e.fatalities));
+        }
+    }
+    if let Some(want) = x.target_inferred {
+        let got = e.target.as_ref().is_some_and(|a| a.inferred);
+        if got != want {
+            bad.push(format!("target inferred {got} want {want}"));
         }
     }
     if let Some(ws) = &x.weapons {

@@ -62,10 +62,12 @@ impl DocumentCoder for SyntheticCoder {
                     source: Some(Actor {
                         text: "forces".into(),
                         code: format!("{}MIL", COUNTRIES[(h / 7 % 6) as usize]),
+                        inferred: false,
                     }),
                     target: Some(Actor {
                         text: "troops".into(),
                         code: format!("{}MIL", COUNTRIES[(h / 11 % 6) as usize]),
+                        inferred: false,
                     }),
                     cameo: cameo.into(),
                     goldstein: if cameo.starts_with('1') { -9.5 } else { 3.0 },

@@ -24,7 +24,7 @@
 
 use crate::date::{format_day, Precision};
 use crate::query::StoredEvent;
-use crate::rows::{from_row, COLUMNS, FROM};
+use crate::rows::{from_row, COLUMNS, COLUMN_COUNT, FROM};
 use crate::{country_of, Store, StoreError};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -719,11 +719,11 @@ impl Store {
             .map_err(|e| self.err(e))?;
         let reports = st
             .query_map([id], |r| {
-                let features: Option<String> = r.get(38)?;
+                let features: Option<String> = r.get(COLUMN_COUNT + 2)?;
                 Ok(ReconciledReport {
                     event: from_row(r)?,
-                    matched_event: r.get(36)?,
-                    score: r.get(37)?,
+                    matched_event: r.get(COLUMN_COUNT)?,
+                    score: r.get(COLUMN_COUNT + 1)?,
                     features: features
                         .and_then(|f| serde_json::from_str(&f).ok())
                         .unwrap_or(serde_json::Value::Null),

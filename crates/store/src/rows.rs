@@ -17,7 +17,11 @@ pub(crate) const COLUMNS: &str = "e.id, e.doc_id, rr.rec_id, d.outlet, d.url, d.
     e.date, e.source_code, e.source_text, e.target_code, e.target_text, e.cameo, e.goldstein, \
     e.quad, e.plover_type, e.plover_mode, e.weapons, e.loc_text, e.loc_country, e.lat, e.lon, \
     e.fat_min, e.fat_max, e.modality, e.attr_code, e.attr_text, e.trigger_start, \
-    e.trigger_end, e.day_lo, e.day_hi";
+    e.trigger_end, e.day_lo, e.day_hi, e.target_inferred";
+
+/// How many columns [`COLUMNS`] selects: a query that selects more after them reads those
+/// from this index on.
+pub(crate) const COLUMN_COUNT: usize = 37;
 
 /// The FROM clause that goes with [`COLUMNS`].
 pub(crate) const FROM: &str = "events e JOIN documents d ON d.id = e.doc_id \
@@ -66,9 +70,9 @@ pub(crate) fn insert_event(
          date, day_lo, day_hi, date_precision, date_from_doc, source_code, source_text, \
          target_code, target_text, cameo, goldstein, quad, plover_type, plover_mode, weapons, \
          loc_text, loc_country, lat, lon, fat_min, fat_max, modality, attr_code, attr_text, \
-         coder_version_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
-         ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, \
-         ?31)",
+         coder_version_id, target_inferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
+         ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
+         ?28, ?29, ?30, ?31, ?32)",
     )?;
     let loc = ev.location.as_ref();
     st.execute(params![
@@ -103,6 +107,7 @@ pub(crate) fn insert_event(
         ev.attribution.as_ref().map(|a| &a.code),
         ev.attribution.as_ref().map(|a| &a.text),
         coder_version_id,
+        ev.target.as_ref().is_some_and(|a| a.inferred),
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -113,6 +118,7 @@ fn actor(code: Option<String>, text: Option<String>) -> Option<Actor> {
         (code, text) => Some(Actor {
             text: text.unwrap_or_default(),
             code: code.unwrap_or_default(),
+            inferred: false,
         }),
     }
 }
@@ -149,6 +155,7 @@ pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
         _ => None,
     };
     let modality: String = r.get(29)?;
+    let target_inferred: bool = r.get(36)?;
     let event = Event {
         doc: r.get(7)?,
         sentence: r.get::<_, i64>(8)? as usize,
@@ -156,7 +163,10 @@ pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
         text: r.get::<_, Option<String>>(11)?.unwrap_or_default(),
         date: r.get(12)?,
         source: actor(r.get(13)?, r.get(14)?),
-        target: actor(r.get(15)?, r.get(16)?),
+        target: actor(r.get(15)?, r.get(16)?).map(|a| Actor {
+            inferred: target_inferred,
+            ..a
+        }),
         cameo: r.get(17)?,
         goldstein: r.get(18)?,
         quad: r.get::<_, i64>(19)? as u8,
@@ -196,4 +206,19 @@ pub(crate) fn coder_version_id(tx: &Transaction<'_>, version: &str) -> rusqlite:
         [version],
         |r| r.get(0),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_count_is_what_columns_selects() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = crate::schema::open(&dir.path().join("rung.db")).unwrap();
+        let st = conn
+            .prepare(&format!("SELECT {COLUMNS} FROM {FROM}"))
+            .unwrap();
+        assert_eq!(st.column_count(), COLUMN_COUNT);
+    }
 }

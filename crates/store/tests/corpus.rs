@@ -334,3 +334,20 @@ fn concurrent_ingests_both_succeed() {
     let s = store.stats().unwrap();
     assert_eq!((s.documents, s.events), (many.len() as u64, 12));
 }
+
+#[test]
+fn an_inferred_target_stays_inferred() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, coder) = common::corpus();
+    let mut store = Store::open(&dir.path().join("rung.db")).unwrap();
+    ingest_all(&mut store, &docs, &coder);
+    let evs = store.events(&EventFilter::default()).unwrap();
+    let inferred: Vec<_> = evs
+        .iter()
+        .filter_map(|e| e.event.target.as_ref())
+        .filter(|t| t.inferred)
+        .map(|t| t.text.as_str())
+        .collect();
+    assert_eq!(inferred, ["energy facilities"]);
+    assert!(evs.iter().filter(|e| e.event.target.is_some()).count() > 1);
+}

@@ -84,7 +84,7 @@ enum Format {
     Tsv,
 }
 
-const COLUMNS: [&str; 24] = [
+const COLUMNS: [&str; 25] = [
     "doc",
     "sentence",
     "span_start",
@@ -94,6 +94,7 @@ const COLUMNS: [&str; 24] = [
     "source_code",
     "target_text",
     "target_code",
+    "target_inferred",
     "cameo",
     "goldstein",
     "quad",
@@ -335,7 +336,7 @@ fn pipeline<W: Write + Send>(
 
 fn row(line: &mut String, e: &Event, sep: char) {
     let f = |x: Option<String>| x.unwrap_or_default();
-    let cells: [String; 24] = [
+    let cells: [String; 25] = [
         e.doc.clone(),
         e.sentence.to_string(),
         e.span[0].to_string(),
@@ -345,6 +346,7 @@ fn row(line: &mut String, e: &Event, sep: char) {
         f(e.source.as_ref().map(|a| a.code.clone())),
         f(e.target.as_ref().map(|a| a.text.clone())),
         f(e.target.as_ref().map(|a| a.code.clone())),
+        f(e.target.as_ref().map(|a| a.inferred.to_string())),
         e.cameo.clone(),
         e.goldstein.to_string(),
         e.quad.to_string(),

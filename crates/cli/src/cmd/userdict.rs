@@ -157,6 +157,7 @@ pub fn add_events(
                         .map(|w| w.join(" "))
                         .unwrap_or_default(),
                     code: code.to_string(),
+                    inferred: false,
                 })
             };
             let Some(source) = actor(&le.source, le.source_span) else {

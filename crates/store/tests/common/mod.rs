@@ -30,6 +30,8 @@ struct FixtureEvent {
     date: Option<String>,
     source: Option<[String; 2]>,
     target: Option<[String; 2]>,
+    #[serde(default)]
+    target_inferred: bool,
     cameo: String,
     #[serde(default)]
     weapons: Vec<String>,
@@ -49,6 +51,7 @@ fn actor(a: &Option<[String; 2]>) -> Option<Actor> {
     a.as_ref().map(|[text, code]| Actor {
         text: text.clone(),
         code: code.clone(),
+        inferred: false,
     })
 }
 
@@ -90,7 +93,10 @@ impl DocumentCoder for FixtureCoder {
                 text: fe.sentence.clone(),
                 date: fe.date.clone(),
                 source: actor(&fe.source),
-                target: actor(&fe.target),
+                target: actor(&fe.target).map(|a| Actor {
+                    inferred: fe.target_inferred,
+                    ..a
+                }),
                 cameo: fe.cameo.clone(),
                 goldstein,
                 quad,
