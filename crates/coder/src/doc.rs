@@ -381,7 +381,7 @@ impl Coder {
                 self.remember_shallow(&forms, &actors, &mut s.state, si, text, sent.start, date);
             }
         }
-        infer_targets(&mut s.state.events);
+        infer_sides(&mut s.state.events, &mut s.state.sourceless);
         CodedDocument {
             doc_date: iso,
             sentences: sentences.iter().map(|x| [x.start, x.end]).collect(),
@@ -612,14 +612,13 @@ impl Coder {
             let date = c.date.clone().or_else(|| fallback(c.trigger));
             let mut c = c;
             self.sides(&mut c, v, date.as_deref(), st.speaker.as_deref());
-            let Some(src) = c.src.clone() else { continue };
             let e = Event {
                 doc: doc.name.clone(),
                 sentence: si,
                 span,
                 text: stext.to_string(),
                 date,
-                source: Some(actor(&src)),
+                source: c.src.as_ref().map(actor),
                 target: c.tgt.as_ref().map(actor),
                 cameo: c.code.clone(),
                 goldstein: info.goldstein,
@@ -640,6 +639,15 @@ impl Coder {
                 attribution: c.attribution.as_ref().map(actor),
                 trigger: v.spans.get(c.trigger).copied(),
             };
+            if e.source.is_none() {
+                // "The hospital was struck": kept aside until the document shows who
+                // fights the target's country (infer_sides).
+                let violent = matches!(e.cameo.get(..2), Some("18" | "19" | "20"));
+                if violent && country(&e.target).is_some_and(is_country_code) {
+                    st.sourceless.push(e);
+                }
+                continue;
+            }
             merge_into(&mut fresh, e);
         }
         // A quote or a follow-up that restates an event of the last two sentences ("Ukrainian
@@ -1467,22 +1475,33 @@ fn attach(st: &mut DocState, si: usize, c: &Cand, v: &SentView) {
     }
 }
 
-/// "Its jets had hit rocket launchers and weapons depots", "the Defence Forces struck 11
-/// areas where enemy personnel were concentrated": a strike whose sentence names no one
-/// struck the other side of the fighting the document reports. That side is the country the
-/// source's country is most often coded against in the document's other material-conflict
-/// events (ties: the one met first); a document that pairs the source with no one leaves the
-/// target empty. The target is marked `inferred` and named as the document names that side.
-/// A war of one country against itself (SAF and RSF, both SDN) gives no pair.
-fn infer_targets(events: &mut [Event]) {
+/// The sides of the fighting a document reports, for the attacks whose sentence names only
+/// one of them.
+///
+/// - "Its jets had hit rocket launchers and weapons depots", "the Defence Forces struck 11
+///   areas where enemy personnel were concentrated": an attack with no target struck the
+///   other side.
+/// - "The children's hospital in Kyiv was struck", "a drone hit the upper floors of a block
+///   in Dnipro": an attack on a place with no attacker was made by the other side of the
+///   place's country.
+///
+/// The other side of a country is the one it is most often coded against in the document's
+/// material-conflict events (ties: the one met first), named as the document names it; the
+/// actor so found is marked `inferred`. A document that pairs the country with no one
+/// leaves the target empty and drops the sourceless attack. A war of one country against
+/// itself (SAF and RSF, both SDN) gives no pair, nor does a bloc or a body like the UN.
+fn infer_sides(events: &mut Vec<Event>, sourceless: &mut Vec<Event>) {
     let fighting = |e: &Event| matches!(e.cameo.get(..2), Some("15" | "17" | "18" | "19" | "20"));
-    // (source country, target country, times, how the document names the target)
+    // (country, the country it fights, times, how the document names the second)
     let mut pairs: Vec<(String, String, usize, String)> = Vec::new();
     for e in events.iter().filter(|e| fighting(e)) {
         let (Some(s), Some(t)) = (country(&e.source), country(&e.target)) else {
             continue;
         };
-        if s == t || !is_country_code(s) || !is_country_code(t) {
+        // (states only: a strike on a UN convoy makes the UN no side of the war)
+        let state =
+            |c: &str| is_country_code(c) && !rung_dict::BLOCS.iter().any(|b| b.get(..3) == Some(c));
+        if s == t || !state(s) || !state(t) {
             continue;
         }
         let names = |a: &Option<Actor>| a.as_ref().map(|a| a.text.clone()).unwrap_or_default();
@@ -1493,30 +1512,45 @@ fn infer_targets(events: &mut [Event]) {
             }
         }
     }
-    if pairs.is_empty() {
-        return;
-    }
-    for e in events.iter_mut() {
-        let violent = matches!(e.cameo.get(..2), Some("18" | "19" | "20"));
-        if !violent || e.target.is_some() {
-            continue;
-        }
-        let Some(s) = country(&e.source) else {
-            continue;
-        };
+    let other_side = |c: Option<&str>| -> Option<Actor> {
         let mut best: Option<&(String, String, usize, String)> = None;
-        for p in pairs.iter().filter(|p| p.0 == s) {
+        for p in pairs.iter().filter(|p| Some(p.0.as_str()) == c) {
             if best.is_none_or(|b| p.2 > b.2) {
                 best = Some(p);
             }
         }
-        if let Some((_, t, _, name)) = best {
-            e.target = Some(Actor {
-                text: name.clone(),
-                code: t.clone(),
-                inferred: true,
-            });
+        best.map(|(_, t, _, name)| Actor {
+            text: name.clone(),
+            code: t.clone(),
+            inferred: true,
+        })
+    };
+    for e in events.iter_mut() {
+        let violent = matches!(e.cameo.get(..2), Some("18" | "19" | "20"));
+        if violent && e.target.is_none() {
+            e.target = other_side(country(&e.source));
         }
+    }
+    let mut added = false;
+    for mut e in sourceless.drain(..) {
+        let Some(src) = other_side(country(&e.target)) else {
+            continue;
+        };
+        // (not when the sentence's attack is coded already, with its attacker: "A HIMARS
+        // strike destroyed a depot in occupied Melitopol" is Ukraine's, whatever country
+        // the town is of)
+        let root = |x: &Event| x.cameo.get(..2).map(str::to_string);
+        let coded = events
+            .iter()
+            .any(|o| o.sentence == e.sentence && root(o) == root(&e));
+        if !coded {
+            e.source = Some(src);
+            events.push(e);
+            added = true;
+        }
+    }
+    if added {
+        events.sort_by_key(|e| e.sentence);
     }
 }
 

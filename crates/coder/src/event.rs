@@ -10,7 +10,8 @@ pub struct Actor {
     /// The code: country or bloc then roles ("UKRMIL", "RUSGOV", "WST").
     pub code: String,
     /// True when the sentence does not name this actor and rung took it from the rest of
-    /// the document (a strike's target as the other side of the document's fighting);
+    /// the document: the target of a strike that names none, or the attacker of a place
+    /// attacked by no one named, as the other side of the fighting the document reports.
     /// `text` is then how the document names that side elsewhere. Absent when false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub inferred: bool,

@@ -60,6 +60,9 @@ pub struct DocState {
     /// The country of the last one who spoke ("..., the General Staff said"): whose
     /// "enemy" a later unattributed sentence of the report means.
     pub speaker: Option<String>,
+    /// Attacks whose sentence names no attacker but a target of a known country ("the
+    /// hospital was struck"); given a source at the end of the document, or dropped.
+    pub sourceless: Vec<Event>,
 }
 
 impl DocState {
@@ -72,6 +75,7 @@ impl DocState {
         self.names.clear();
         self.last_place = None;
         self.speaker = None;
+        self.sourceless.clear();
     }
 
     /// The most recent actor, preferring subjects, within the last few sentences.

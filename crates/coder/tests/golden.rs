@@ -46,6 +46,9 @@ struct Expect {
     /// Whether the target is one the sentence does not name (taken from the document).
     #[serde(default)]
     target_inferred: Option<bool>,
+    /// Whether the source is one the sentence does not name (taken from the document).
+    #[serde(default)]
+    source_inferred: Option<bool>,
 }
 
 fn coder() -> &'static Coder {
@@ -100,10 +103,13 @@ fn fields(e: &Event, x: &Expect) -> Vec<String> {
             bad.push(format!("fatalities {:?} want [{a}, {b}]", e.fatalities));
         }
     }
-    if let Some(want) = x.target_inferred {
-        let got = e.target.as_ref().is_some_and(|a| a.inferred);
-        if got != want {
-            bad.push(format!("target inferred {got} want {want}"));
+    for (side, want, got) in [
+        ("target", x.target_inferred, &e.target),
+        ("source", x.source_inferred, &e.source),
+    ] {
+        let got = got.as_ref().is_some_and(|a| a.inferred);
+        if want.is_some_and(|w| w != got) {
+            bad.push(format!("{side} inferred {got} want {want:?}"));
         }
     }
     if let Some(ws) = &x.weapons {
