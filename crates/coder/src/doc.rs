@@ -643,8 +643,12 @@ impl Coder {
                 // "The hospital was struck": kept aside until the document shows who
                 // fights the target's country (infer_sides).
                 let violent = matches!(e.cameo.get(..2), Some("18" | "19" | "20"));
-                if violent && country(&e.target).is_some_and(is_country_code) {
-                    st.sourceless.push(e);
+                let attacked = country(&e.target)
+                    .filter(|c| is_country_code(c))
+                    .map(str::to_string)
+                    .or_else(|| e.location.as_ref().and_then(|l| l.country.clone()));
+                if let Some(c) = attacked.filter(|_| violent) {
+                    st.sourceless.push((e, c));
                 }
                 continue;
             }
@@ -1490,7 +1494,7 @@ fn attach(st: &mut DocState, si: usize, c: &Cand, v: &SentView) {
 /// actor so found is marked `inferred`. A document that pairs the country with no one
 /// leaves the target empty and drops the sourceless attack. A war of one country against
 /// itself (SAF and RSF, both SDN) gives no pair, nor does a bloc or a body like the UN.
-fn infer_sides(events: &mut Vec<Event>, sourceless: &mut Vec<Event>) {
+fn infer_sides(events: &mut Vec<Event>, sourceless: &mut Vec<(Event, String)>) {
     let fighting = |e: &Event| matches!(e.cameo.get(..2), Some("15" | "17" | "18" | "19" | "20"));
     // (country, the country it fights, times, how the document names the second)
     let mut pairs: Vec<(String, String, usize, String)> = Vec::new();
@@ -1532,8 +1536,8 @@ fn infer_sides(events: &mut Vec<Event>, sourceless: &mut Vec<Event>) {
         }
     }
     let mut added = false;
-    for mut e in sourceless.drain(..) {
-        let Some(src) = other_side(country(&e.target)) else {
+    for (mut e, attacked) in sourceless.drain(..) {
+        let Some(src) = other_side(Some(&attacked)) else {
             continue;
         };
         // (not when the sentence's attack is coded already, with its attacker: "A HIMARS
@@ -1545,6 +1549,14 @@ fn infer_sides(events: &mut Vec<Event>, sourceless: &mut Vec<Event>) {
             .any(|o| o.sentence == e.sentence && root(o) == root(&e));
         if !coded {
             e.source = Some(src);
+            // (an attack on a place with no target named is on the place's country)
+            if e.target.is_none() {
+                e.target = e.location.as_ref().map(|l| Actor {
+                    text: l.text.clone(),
+                    code: attacked.clone(),
+                    inferred: false,
+                });
+            }
             events.push(e);
             added = true;
         }

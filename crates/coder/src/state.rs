@@ -60,9 +60,10 @@ pub struct DocState {
     /// The country of the last one who spoke ("..., the General Staff said"): whose
     /// "enemy" a later unattributed sentence of the report means.
     pub speaker: Option<String>,
-    /// Attacks whose sentence names no attacker but a target of a known country ("the
-    /// hospital was struck"); given a source at the end of the document, or dropped.
-    pub sourceless: Vec<Event>,
+    /// Attacks whose sentence names no attacker, with the country attacked (the target's,
+    /// else the place's: "the hospital in Kharkiv was struck"); given a source at the end
+    /// of the document, or dropped.
+    pub sourceless: Vec<(Event, String)>,
 }
 
 impl DocState {
