@@ -1364,11 +1364,13 @@ fn model_version() -> String {
     "en_ewt".to_string()
 }
 
+/// An actor of the sentence; one with no words there (a side the conflicts table gave: "a
+/// shell hit the yard of his house" in a Ukrainian town) is `inferred`.
 fn actor(a: &ActorRef) -> Actor {
     Actor {
         text: a.text.clone(),
         code: a.code.clone(),
-        inferred: false,
+        inferred: a.text.is_empty(),
     }
 }
 
@@ -1511,7 +1513,12 @@ fn infer_sides(events: &mut Vec<Event>, sourceless: &mut Vec<(Event, String)>) {
         let names = |a: &Option<Actor>| a.as_ref().map(|a| a.text.clone()).unwrap_or_default();
         for (a, b, name) in [(s, t, names(&e.target)), (t, s, names(&e.source))] {
             match pairs.iter_mut().find(|p| p.0 == a && p.1 == b) {
-                Some(p) => p.2 += 1,
+                Some(p) => {
+                    p.2 += 1;
+                    if p.3.is_empty() {
+                        p.3 = name;
+                    }
+                }
                 None => pairs.push((a.to_string(), b.to_string(), 1, name)),
             }
         }

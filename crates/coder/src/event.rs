@@ -12,7 +12,9 @@ pub struct Actor {
     /// True when the sentence does not name this actor and rung took it from the rest of
     /// the document: the target of a strike that names none, or the attacker of a place
     /// attacked by no one named, as the other side of the fighting the document reports.
-    /// `text` is then how the document names that side elsewhere. Absent when false.
+    /// Also a side the sentence leaves unnamed and the conflicts table gives ("a shell hit
+    /// the yard of his house" in a Ukrainian town). `text` is then how the document names
+    /// that side elsewhere, empty when it does not. Absent when false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub inferred: bool,
 }

@@ -43,8 +43,12 @@ pub struct FlatRow {
     pub date: Option<String>,
     pub source_code: Option<String>,
     pub source_text: Option<String>,
+    /// The sentence does not name the source (see `rung_coder::Actor::inferred`).
+    pub source_inferred: bool,
     pub target_code: Option<String>,
     pub target_text: Option<String>,
+    /// The sentence does not name the target.
+    pub target_inferred: bool,
     pub cameo: String,
     pub goldstein: f64,
     pub quad: i64,
@@ -80,8 +84,10 @@ impl From<StoredEvent> for FlatRow {
             span_end: e.span[1] as i64,
             date: e.date,
             source_code: e.source.as_ref().map(|a| a.code.clone()),
+            source_inferred: e.source.as_ref().is_some_and(|a| a.inferred),
             source_text: e.source.map(|a| a.text),
             target_code: e.target.as_ref().map(|a| a.code.clone()),
+            target_inferred: e.target.as_ref().is_some_and(|a| a.inferred),
             target_text: e.target.map(|a| a.text),
             cameo: e.cameo,
             goldstein: e.goldstein,

@@ -4,7 +4,7 @@
 use crate::export::FlatRow;
 use crate::query::EventFilter;
 use crate::{Store, StoreError};
-use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
+use arrow_array::{ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
@@ -31,8 +31,10 @@ fn schema() -> Schema {
         s("date", true),
         s("source_code", true),
         s("source_text", true),
+        Field::new("source_inferred", DataType::Boolean, false),
         s("target_code", true),
         s("target_text", true),
+        Field::new("target_inferred", DataType::Boolean, false),
         s("cameo", false),
         f("goldstein", false),
         i("quad", false),
@@ -63,6 +65,11 @@ fn batch(schema: &Arc<Schema>, rows: &[FlatRow]) -> Result<RecordBatch, StoreErr
         (ostr $f:ident) => {
             Arc::new(StringArray::from(
                 rows.iter().map(|r| r.$f.as_deref()).collect::<Vec<_>>(),
+            )) as ArrayRef
+        };
+        (bool $f:ident) => {
+            Arc::new(BooleanArray::from(
+                rows.iter().map(|r| r.$f).collect::<Vec<bool>>(),
             )) as ArrayRef
         };
         (int $f:ident) => {
@@ -99,8 +106,10 @@ fn batch(schema: &Arc<Schema>, rows: &[FlatRow]) -> Result<RecordBatch, StoreErr
         col!(ostr date),
         col!(ostr source_code),
         col!(ostr source_text),
+        col!(bool source_inferred),
         col!(ostr target_code),
         col!(ostr target_text),
+        col!(bool target_inferred),
         col!(str cameo),
         col!(flt goldstein),
         col!(int quad),

@@ -17,11 +17,11 @@ pub(crate) const COLUMNS: &str = "e.id, e.doc_id, rr.rec_id, d.outlet, d.url, d.
     e.date, e.source_code, e.source_text, e.target_code, e.target_text, e.cameo, e.goldstein, \
     e.quad, e.plover_type, e.plover_mode, e.weapons, e.loc_text, e.loc_country, e.lat, e.lon, \
     e.fat_min, e.fat_max, e.modality, e.attr_code, e.attr_text, e.trigger_start, \
-    e.trigger_end, e.day_lo, e.day_hi, e.target_inferred";
+    e.trigger_end, e.day_lo, e.day_hi, e.source_inferred, e.target_inferred";
 
 /// How many columns [`COLUMNS`] selects: a query that selects more after them reads those
 /// from this index on.
-pub(crate) const COLUMN_COUNT: usize = 37;
+pub(crate) const COLUMN_COUNT: usize = 38;
 
 /// The FROM clause that goes with [`COLUMNS`].
 pub(crate) const FROM: &str = "events e JOIN documents d ON d.id = e.doc_id \
@@ -70,9 +70,9 @@ pub(crate) fn insert_event(
          date, day_lo, day_hi, date_precision, date_from_doc, source_code, source_text, \
          target_code, target_text, cameo, goldstein, quad, plover_type, plover_mode, weapons, \
          loc_text, loc_country, lat, lon, fat_min, fat_max, modality, attr_code, attr_text, \
-         coder_version_id, target_inferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
-         ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
-         ?28, ?29, ?30, ?31, ?32)",
+         coder_version_id, source_inferred, target_inferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6, \
+         ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, \
+         ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
     )?;
     let loc = ev.location.as_ref();
     st.execute(params![
@@ -107,6 +107,7 @@ pub(crate) fn insert_event(
         ev.attribution.as_ref().map(|a| &a.code),
         ev.attribution.as_ref().map(|a| &a.text),
         coder_version_id,
+        ev.source.as_ref().is_some_and(|a| a.inferred),
         ev.target.as_ref().is_some_and(|a| a.inferred),
     ])?;
     Ok(tx.last_insert_rowid())
@@ -155,14 +156,18 @@ pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
         _ => None,
     };
     let modality: String = r.get(29)?;
-    let target_inferred: bool = r.get(36)?;
+    let source_inferred: bool = r.get(36)?;
+    let target_inferred: bool = r.get(37)?;
     let event = Event {
         doc: r.get(7)?,
         sentence: r.get::<_, i64>(8)? as usize,
         span: [r.get::<_, i64>(9)? as usize, r.get::<_, i64>(10)? as usize],
         text: r.get::<_, Option<String>>(11)?.unwrap_or_default(),
         date: r.get(12)?,
-        source: actor(r.get(13)?, r.get(14)?),
+        source: actor(r.get(13)?, r.get(14)?).map(|a| Actor {
+            inferred: source_inferred,
+            ..a
+        }),
         target: actor(r.get(15)?, r.get(16)?).map(|a| Actor {
             inferred: target_inferred,
             ..a

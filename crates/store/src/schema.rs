@@ -96,9 +96,10 @@ CREATE TABLE splits(
     r#"
 CREATE INDEX reconciled_long ON reconciled(family, day_lo) WHERE day_hi - day_lo > 31;
 "#,
-    // Version 3: a target the sentence does not name, taken from the rest of the document
-    // (Actor::inferred), is kept as such.
+    // Version 3: a source or target the sentence does not name, taken from the rest of the
+    // document (Actor::inferred), is kept as such.
     r#"
+ALTER TABLE events ADD COLUMN source_inferred INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE events ADD COLUMN target_inferred INTEGER NOT NULL DEFAULT 0;
 "#,
 ];

@@ -336,7 +336,7 @@ fn concurrent_ingests_both_succeed() {
 }
 
 #[test]
-fn an_inferred_target_stays_inferred() {
+fn inferred_sides_stay_inferred() {
     let dir = tempfile::tempdir().unwrap();
     let (docs, coder) = common::corpus();
     let mut store = Store::open(&dir.path().join("rung.db")).unwrap();
@@ -349,5 +349,11 @@ fn an_inferred_target_stays_inferred() {
         .map(|t| t.text.as_str())
         .collect();
     assert_eq!(inferred, ["energy facilities"]);
+    let inferred: Vec<_> = evs
+        .iter()
+        .filter(|e| e.event.source.as_ref().is_some_and(|s| s.inferred))
+        .map(|e| e.event.target.as_ref().map_or("", |t| t.text.as_str()))
+        .collect();
+    assert_eq!(inferred, ["civilians"]);
     assert!(evs.iter().filter(|e| e.event.target.is_some()).count() > 1);
 }

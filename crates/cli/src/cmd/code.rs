@@ -84,7 +84,7 @@ enum Format {
     Tsv,
 }
 
-const COLUMNS: [&str; 25] = [
+const COLUMNS: [&str; 26] = [
     "doc",
     "sentence",
     "span_start",
@@ -92,6 +92,7 @@ const COLUMNS: [&str; 25] = [
     "date",
     "source_text",
     "source_code",
+    "source_inferred",
     "target_text",
     "target_code",
     "target_inferred",
@@ -336,7 +337,7 @@ fn pipeline<W: Write + Send>(
 
 fn row(line: &mut String, e: &Event, sep: char) {
     let f = |x: Option<String>| x.unwrap_or_default();
-    let cells: [String; 25] = [
+    let cells: [String; 26] = [
         e.doc.clone(),
         e.sentence.to_string(),
         e.span[0].to_string(),
@@ -344,6 +345,7 @@ fn row(line: &mut String, e: &Event, sep: char) {
         f(e.date.clone()),
         f(e.source.as_ref().map(|a| a.text.clone())),
         f(e.source.as_ref().map(|a| a.code.clone())),
+        f(e.source.as_ref().map(|a| a.inferred.to_string())),
         f(e.target.as_ref().map(|a| a.text.clone())),
         f(e.target.as_ref().map(|a| a.code.clone())),
         f(e.target.as_ref().map(|a| a.inferred.to_string())),

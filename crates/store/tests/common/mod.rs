@@ -31,6 +31,8 @@ struct FixtureEvent {
     source: Option<[String; 2]>,
     target: Option<[String; 2]>,
     #[serde(default)]
+    source_inferred: bool,
+    #[serde(default)]
     target_inferred: bool,
     cameo: String,
     #[serde(default)]
@@ -92,7 +94,10 @@ impl DocumentCoder for FixtureCoder {
                 span,
                 text: fe.sentence.clone(),
                 date: fe.date.clone(),
-                source: actor(&fe.source),
+                source: actor(&fe.source).map(|a| Actor {
+                    inferred: fe.source_inferred,
+                    ..a
+                }),
                 target: actor(&fe.target).map(|a| Actor {
                     inferred: fe.target_inferred,
                     ..a
