@@ -429,20 +429,35 @@ impl Engine<'_> {
         // (A target of the source's own country is no party: "signed ... at the Elysee
         // Palace".)
         let own = |t: &ActorRef| src.as_ref().is_some_and(|s| s.country() == t.country());
-        if tgt.as_ref().is_none_or(own)
+        // (Nor is the place it happened: "Israel and Hamas signed a truce in Cairo".)
+        let place = tgt_n.is_some_and(|t| matches!(v.case_of(t), Some("in" | "at")))
+            || tgt
+                .as_ref()
+                .is_some_and(|t| v.places.iter().any(|p| !p.is_country && p.text == t.text));
+        if (tgt.as_ref().is_none_or(own) || place)
             && (exchanged || ["04", "057", "06"].iter().any(|c| pat.code.starts_with(c)))
         {
             if let (Some(s), Some(sa)) = (src_n, &src) {
                 let mut seen = Vec::new();
                 subtree_bfs(v, s, 3, &mut seen);
                 // Either conjunct may be the one the source phrase took its country from.
-                tgt = seen
+                let parties: Vec<ActorRef> = seen
                     .iter()
                     .filter(|&&k| v.rel(k) == "conj")
                     .flat_map(|&k| [Some(k), v.parent(k)])
                     .flatten()
                     .filter_map(|k| r.actor(k))
-                    .find(|a| a.country() != sa.country());
+                    .collect();
+                // Another country; else another party of the same one ("the army and the
+                // RSF signed a ceasefire").
+                let other = parties
+                    .iter()
+                    .find(|a| a.country() != sa.country())
+                    .or_else(|| parties.iter().find(|a| a.code != sa.code))
+                    .cloned();
+                if other.is_some() || !place {
+                    tgt = other;
+                }
             }
         }
         let theme = theme_n.map(|t| self.theme(r, t)).unwrap_or_default();
