@@ -2135,6 +2135,7 @@ impl Engine<'_> {
                 | "rebuff"
                 | "price"
                 | "punishment"
+                | "responsibility"
         ) || v.upos[i] != Upos::Noun
         {
             return None;
@@ -2161,9 +2162,40 @@ impl Engine<'_> {
             && v.kids(h)
                 .iter()
                 .any(|&k| v.rel(k) == "advmod" && v.lemma[k] == "not");
-        if !future || !(met || received || answered || price || entailed) {
+        // "London would bear full responsibility for the consequences"
+        let blamed = v.lemma[i] == "responsibility"
+            && v.lemma[h] == "bear"
+            && v.rel(i) == "obj"
+            && args::prep_object(v, i, "for")
+                .is_some_and(|c| matches!(v.lemma[c].as_str(), "consequence" | "consequences"));
+        if v.lemma[i] == "responsibility" && !blamed {
             return None;
         }
+        if !future || !(met || received || answered || price || entailed || blamed) {
+            return None;
+        }
+        // The verb of warning or telling the threat is reported under ("warned Tehran
+        // that any transfer would be met with a response"): whose threat, and to whom.
+        let mut w = h;
+        while v.rel(w) == "conj"
+            || v.rel(w) == "ccomp"
+                && v.parent(w).is_some_and(|p| {
+                    !(self.p.is_threat(&v.lemma[p]) || self.p.speech(&v.lemma[p]).is_some())
+                })
+        {
+            let Some(p) = v.parent(w) else { break };
+            w = p;
+        }
+        let warner = v.parent(w).filter(|&p| {
+            v.rel(w) == "ccomp"
+                && (self.p.is_threat(&v.lemma[p]) || self.p.speech(&v.lemma[p]).is_some())
+        });
+        let addressee = warner.and_then(|p| {
+            v.kids(p)
+                .iter()
+                .filter(|&&k| matches!(v.rel(k), "iobj" | "obj"))
+                .find_map(|&k| r.actor(k))
+        });
         // (the speaker may be named by an apposition: "Slutsky, the head of the Duma's
         // committee, said")
         let speaker = self.mood(v, h).attribution.and_then(|a| {
@@ -2177,6 +2209,12 @@ impl Engine<'_> {
                         .and_then(|&k| v.child(k, "obj"))
                         .and_then(|o| r.deep_actor(o))
                 })
+        });
+        let speaker = speaker.or_else(|| {
+            warner
+                .filter(|&p| self.p.is_threat(&v.lemma[p]))
+                .and_then(|p| args::subject(v, p))
+                .and_then(|s| r.actor(s))
         })?;
         // "would lead to serious consequences for Britain": who is named as bearing them
         let bearer = args::prep_object(v, i, "for").and_then(|b| r.actor(b));
@@ -2193,7 +2231,7 @@ impl Engine<'_> {
                 None => r.deep_actor(subj),
             }
         });
-        let tgt = tgt.or(bearer);
+        let tgt = tgt.or(bearer).or(addressee);
         let code = if self.military_content(v, i) {
             "138"
         } else {
