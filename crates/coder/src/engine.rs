@@ -2176,20 +2176,16 @@ impl Engine<'_> {
         }
         // The verb of warning or telling the threat is reported under ("warned Tehran
         // that any transfer would be met with a response"): whose threat, and to whom.
+        let reports =
+            |p: usize| self.p.is_threat(&v.lemma[p]) || self.p.speech(&v.lemma[p]).is_some();
         let mut w = h;
         while v.rel(w) == "conj"
-            || v.rel(w) == "ccomp"
-                && v.parent(w).is_some_and(|p| {
-                    !(self.p.is_threat(&v.lemma[p]) || self.p.speech(&v.lemma[p]).is_some())
-                })
+            || (v.rel(w) == "ccomp" && v.parent(w).is_some_and(|p| !reports(p)))
         {
             let Some(p) = v.parent(w) else { break };
             w = p;
         }
-        let warner = v.parent(w).filter(|&p| {
-            v.rel(w) == "ccomp"
-                && (self.p.is_threat(&v.lemma[p]) || self.p.speech(&v.lemma[p]).is_some())
-        });
+        let warner = v.parent(w).filter(|&p| v.rel(w) == "ccomp" && reports(p));
         let addressee = warner.and_then(|p| {
             v.kids(p)
                 .iter()
