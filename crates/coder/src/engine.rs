@@ -146,6 +146,7 @@ impl Engine<'_> {
                         && matches!(v.rel(k), "obj" | "iobj")
                         && v.kids(k).iter().any(|&g| hit(g, want)))
             }) || (i + 1 < v.len() && want.iter().any(|w| *w == v.lower[i + 1]))
+                || (pat.named && named_words(v, i, &hit, want))
         };
         if !deep && !pat.need.is_empty() {
             // "called on Germany", "called for a ceasefire": the preposition right after
@@ -373,6 +374,15 @@ impl Engine<'_> {
         // place attacked. An event noun as object gives its own agent, else the source of
         // the earlier event it names, else no target.
         if pat.code.starts_with("11") {
+            // "called the strike appalling" parsed as one noun phrase headed by the name:
+            // what is named is the compound before it.
+            // (A compound is no event word to the pattern table: the act is the latest.)
+            let named = tgt_n
+                .filter(|&t| pat.named && pat.need.iter().any(|w| *w == v.lower[t]))
+                .and_then(|t| v.kids(t).iter().copied().find(|&k| v.rel(k) == "compound"));
+            if named.is_some_and(|k| self.p.lookup(Pos::Noun, &v.lemma[k]).next().is_some()) {
+                tgt = recent_act_source(r, src.as_ref());
+            }
             if let Some((t, p)) = tgt_n.and_then(|t| {
                 self.pattern_at(v, t)
                     .filter(|p| p.pos == Pos::Noun)
@@ -383,6 +393,23 @@ impl Engine<'_> {
                     .0
                     .and_then(|s| r.actor(s))
                     .or_else(|| self.event_source(r, t));
+            }
+            // "Zelensky called it madness", "condemned this": a pronoun for an act just
+            // told targets who did it.
+            if tgt_n.is_some_and(|t| matches!(v.lower[t].as_str(), "it" | "this" | "that")) {
+                // "said two tanks had forced their way in, calling it a violation": the
+                // act reported in the clause the judgement hangs on.
+                let reported = v
+                    .parent(i)
+                    .filter(|&h| v.rel(i) == "advcl" && v.rel(h) == "ccomp")
+                    .and_then(|h| args::subject(v, h))
+                    .and_then(|s| r.actor(s))
+                    .filter(|a| src.as_ref().is_none_or(|s| s.country() != a.country()));
+                if let Some(a) = reported.or_else(|| recent_act_source(r, src.as_ref())) {
+                    tgt = Some(a);
+                } else if pat.named {
+                    tgt = None;
+                }
             }
         }
         if tgt.is_none() && pat.own_future {
@@ -614,6 +641,23 @@ impl Engine<'_> {
             gerund_agent.or_else(|| args::subject(v, i))
         };
         let src = src.and_then(|s| self.through_weapon(v, s));
+        // "UNIFIL said two tanks had forced their way in, calling it a violation": a
+        // judgement appended to a report is the reporter's, wherever the parser hangs it.
+        let src = match v.parent(i) {
+            Some(h)
+                if pat.code.starts_with("11")
+                    && v.xpos[i] == "VBG"
+                    && v.rel(i) == "advcl"
+                    && v.rel(h) == "ccomp"
+                    && !v.kids(i).iter().any(|&k| args::is_subj_rel(v, k)) =>
+            {
+                v.parent(h)
+                    .filter(|&g| self.p.speech(&v.lemma[g]).is_some())
+                    .and_then(|g| args::subject(v, g))
+                    .or(src)
+            }
+            _ => src,
+        };
         let mut objs: Vec<usize> = args::objects(v, i).collect();
         objs.extend(args::shared_object(v, i));
         let prep_t = || args::prep_objects(v, i, &pat.preps).next();
@@ -2284,6 +2328,57 @@ pub fn intent_code(code: &str) -> (String, Modality) {
 
 /// The "if"/"unless" clause of a clause, if any.
 /// Whether `h` is, or has within two steps below it, a word for sanctions.
+/// The source of the latest violent act (18-20) told in this or the two sentences before,
+/// when it is of another country than `speaker`.
+fn recent_act_source(r: &Resolver, speaker: Option<&ActorRef>) -> Option<ActorRef> {
+    let e =
+        r.st.events
+            .iter()
+            .rev()
+            .take_while(|e| r.sent.saturating_sub(e.sentence) <= 2)
+            .find(|e| matches!(e.cameo.get(..2), Some("18" | "19" | "20")))?;
+    let a = e.source.as_ref()?;
+    let c = a.code.get(..3)?;
+    if speaker.is_some_and(|s| s.country() == c) {
+        return None;
+    }
+    Some(ActorRef {
+        text: a.text.clone(),
+        code: a.code.clone(),
+    })
+}
+
+/// Whether the name a verb of naming gives holds one of `want`, with its modifiers: "called
+/// it madness", "called the strike a terrorist act", "described the attack as a war crime".
+/// The name is the predicate (xcomp), a second object, or an "as" phrase; never another
+/// prepositional phrase ("called for an end to the war").
+fn named_words(
+    v: &SentView,
+    i: usize,
+    hit: &dyn Fn(usize, &[String]) -> bool,
+    want: &[String],
+) -> bool {
+    // The parser's lemma of a participle is the verb ("horrifying" -> "horrify").
+    let word = |k: usize| hit(k, want) || want.iter().any(|w| *w == v.lower[k]);
+    let modifier = |g: usize| matches!(v.rel(g), "amod" | "compound" | "nmod" | "conj");
+    v.kids(i).iter().any(|&k| {
+        let name = match v.rel(k) {
+            "xcomp" | "obj" | "iobj" => true,
+            "obl" | "advcl" => v.case_of(k) == Some("as"),
+            _ => false,
+        };
+        name && (word(k)
+            || v.kids(k).iter().any(|&g| {
+                modifier(g)
+                    && (word(g)
+                        // "as proof of Kyiv's terrorist nature", "an act of terror": the
+                        // name is what the proof or act is of.
+                        || (matches!(v.lemma[k].as_str(), "proof" | "evidence" | "act" | "example")
+                            && v.kids(g).iter().any(|&h| modifier(h) && word(h))))
+            }))
+    })
+}
+
 fn sanctions_near(v: &SentView, h: usize) -> bool {
     let sanction = |k: usize| matches!(v.lemma[k].as_str(), "sanction" | "sanctions");
     sanction(h)

@@ -118,6 +118,9 @@ pub struct Pattern {
     pub owner: bool,
     /// Fires only when its object is counted ("used 289 drones", not "uses drones").
     pub counted: bool,
+    /// A verb of naming ("called the strike a war crime", "described it as madness"): the
+    /// `need=` words may also be in the name given (the predicate or "as" phrase).
+    pub named: bool,
     /// Line in the pattern file.
     pub line: usize,
 }
@@ -416,6 +419,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         own_future: false,
         owner: false,
         counted: false,
+        named: false,
         line,
     };
     for opt in &rest[3..] {
@@ -445,6 +449,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
             "nomil" => pat.nomil = true,
             "armed" => pat.armed = true,
             "counted" => pat.counted = true,
+            "named" => pat.named = true,
             "own" => pat.own_future = true,
             "owner" => pat.owner = true,
             "mod" => {
