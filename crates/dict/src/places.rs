@@ -345,7 +345,7 @@ impl Gazetteer {
             let fits = tokens.len() == subs.len()
                 && tokens.iter().zip(subs).all(|(t, sub)| {
                     let text = sub.text(words);
-                    case_ok(Case::of(t), text) && same_folded(t, text)
+                    case_ok(Case::of(t), text) && same_folded(t, text) && !acronym_of(t, text)
                 });
             if fits {
                 return Some(spelling);
@@ -600,6 +600,19 @@ fn token_hash(token: &str) -> u64 {
 fn seq_step(h: u64, token: u64) -> u64 {
     let x = (h ^ token).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     x ^ (x >> 29)
+}
+
+/// Whether `text` is an acronym ("UN", "AU": two or three capitals) and the name's token
+/// `t` is not written so ("Un", a town in Gujarat): an acronym names an organisation.
+fn acronym_of(t: &str, text: &str) -> bool {
+    let caps = |w: &str| {
+        let n = w.chars().filter(|c| c.is_alphabetic()).count();
+        (2..=3).contains(&n)
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    };
+    caps(text) && !caps(t)
 }
 
 #[cfg(test)]
