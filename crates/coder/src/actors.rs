@@ -146,14 +146,19 @@ impl Resolver<'_> {
         }
         // Possessor or national modifier of a non-actor noun: "Russia's position",
         // "Russian soil", "Ukrainian targets".
-        for &k in v.kids(n) {
+        // A pronoun possessor last: "his Ukrainian counterpart" is Ukrainian, whoever "his" is.
+        let modifiers = v.kids(n).iter().copied().filter(|&k| {
             // "a US-made howitzer" is not the United States' to be hit: a maker is no owner.
-            if matches!(v.full_rel(k), "nmod:poss" | "amod" | "compound" | "flat")
-                && !is_maker(v, k)
-            {
-                if let Some(a) = self.actor_depth(k, depth + 1) {
-                    return Some(a);
-                }
+            matches!(v.full_rel(k), "nmod:poss" | "amod" | "compound" | "flat") && !is_maker(v, k)
+        });
+        let pronoun = |k: &usize| v.upos[*k] == Upos::Pron;
+        for k in modifiers
+            .clone()
+            .filter(|k| !pronoun(k))
+            .chain(modifiers.filter(pronoun))
+        {
+            if let Some(a) = self.actor_depth(k, depth + 1) {
+                return Some(a);
             }
         }
         None

@@ -10,7 +10,7 @@
 
 use crate::actors::Resolver;
 use crate::args::{self, subtree_bfs};
-use crate::patterns::{Frame, Pattern, Patterns, Pos, Theme};
+use crate::patterns::{Arm, Frame, Pattern, Patterns, Pos, Theme};
 use crate::state::{ActorRef, DocState};
 use crate::view::SentView;
 use crate::Modality;
@@ -352,7 +352,16 @@ impl Engine<'_> {
         // "intercepted a drone approaching Haifa": whose the weapon was is the target, never
         // where it flew.
         if pat.owner {
-            tgt = tgt_n.and_then(|t| self.weapon_owner(r, t));
+            // "shot down 47 of the drones" with "47" hung on "down": the weapon under it.
+            let weapon = || {
+                let mut seen = Vec::new();
+                subtree_bfs(v, i, 3, &mut seen);
+                seen.into_iter().skip(1).find(|&k| {
+                    matches!(v.rel(k), "nmod" | "obl" | "obj")
+                        && (self.p.arm(&v.lemma[k]).is_some() || v.weapon_at(k).is_some())
+                })
+            };
+            tgt = tgt_n.or_else(weapon).and_then(|t| self.weapon_owner(r, t));
             // A country's drones and missiles are its armed forces' (so air defence of no
             // stated country that downs them is their enemy's).
             if let Some(t) = tgt.as_mut().filter(|t| t.code.len() == 3) {
@@ -362,6 +371,19 @@ impl Engine<'_> {
         // "Its artillery destroyed two Leopard tanks": arms of no stated owner that a side
         // strikes in a war are its enemy's (resolved against the conflicts table).
         let violent = matches!(pat.code.get(..2), Some("18" | "19" | "20"));
+        // "Air defences destroyed 35 of the drones over Odesa": what flew is whose it was,
+        // never where it was downed.
+        if let Some(o) = tgt_n.filter(|_| !pat.owner && violent && pat.pos == Pos::Verb) {
+            let w = counted_of(v, o);
+            if v.actor_at(w).is_none() && self.p.arm(&v.lemma[w]) == Some(Arm::Aerial) {
+                tgt = self.weapon_owner(r, o).map(|mut t| {
+                    if t.code.len() == 3 {
+                        t.code.push_str("MIL");
+                    }
+                    t
+                });
+            }
+        }
         if let Some(o) = tgt_n.filter(|_| tgt.is_none() && violent && pat.pos == Pos::Verb) {
             if v.actor_at(o).is_none() && self.is_weaponish(v, o) {
                 tgt = Some(ActorRef {
@@ -660,7 +682,8 @@ impl Engine<'_> {
         };
         let mut objs: Vec<usize> = args::objects(v, i).collect();
         objs.extend(args::shared_object(v, i));
-        let prep_t = || args::prep_objects(v, i, &pat.preps).next();
+        // ("fired missiles at Israel on Tuesday night": a time is never the target.)
+        let prep_t = || args::prep_objects(v, i, &pat.preps).find(|&k| !temporal(v, k));
         match pat.frame {
             Frame::Ap => {
                 let tgt = if passive {
@@ -917,7 +940,13 @@ impl Engine<'_> {
                 return (Some(b), Some(c), None);
             }
         }
-        let mut tgt = args::prep_objects(v, i, &pat.preps).next();
+        // "talks in Moscow with Lavrov": the parser may hang the phrase on the place.
+        let mut tgt = args::prep_objects(v, i, &pat.preps).next().or_else(|| {
+            v.kids(i)
+                .iter()
+                .filter(|&&k| v.rel(k) == "nmod" && v.place_at(k).is_some())
+                .find_map(|&k| args::prep_objects(v, k, &pat.preps).next())
+        });
         let mut theme = args::prep_object(v, i, "of");
         if theme.is_none() {
             // "a $400 million security assistance package": the modifier that says what
@@ -1875,6 +1904,8 @@ impl Engine<'_> {
     /// missiles", "drones launched by Russia".
     fn weapon_owner(&self, r: &Resolver, o: usize) -> Option<ActorRef> {
         let v = r.v;
+        // "35 of the drones", "most of the incoming missiles": what the count is of.
+        let o = counted_of(v, o);
         // "nine cruise missiles and 20 Russian drones": any conjunct may say whose.
         std::iter::once(o)
             .chain(args::conjuncts(v, o))
@@ -1887,6 +1918,61 @@ impl Engine<'_> {
                     })
                 })
             })
+            .or_else(|| self.launcher(r, o))
+    }
+
+    /// "Russia launched 40 drones overnight. Air defences destroyed 35 of the drones": the
+    /// weapons just told of (a definite or pronoun object) are those of whoever launched
+    /// the latest attack with arms of that kind, in this or the three sentences before.
+    fn launcher(&self, r: &Resolver, o: usize) -> Option<ActorRef> {
+        let v = r.v;
+        let definite = r.is_pronoun(o)
+            || v.kids(o).iter().any(|&k| {
+                v.rel(k) == "det" && matches!(v.lower[k].as_str(), "the" | "these" | "those")
+            });
+        let kind = self.p.arm(&v.lemma[o]);
+        if !definite || (kind.is_none() && !r.is_pronoun(o)) {
+            return None;
+        }
+        let e =
+            r.st.events
+                .iter()
+                .rev()
+                .take_while(|e| r.sent.saturating_sub(e.sentence) <= 3)
+                .find(|e| {
+                    e.cameo.starts_with("19")
+                        && (e.text.to_lowercase().contains(v.lower[o].as_str()) || r.is_pronoun(o))
+                })?;
+        // Weapons told of as downed ("intercepted four missiles ... All the missiles were
+        // destroyed") are the target's.
+        let trigger = e
+            .trigger
+            .and_then(|[a, b]| {
+                e.text
+                    .get(a.checked_sub(e.span[0])?..b.checked_sub(e.span[0])?)
+            })
+            .unwrap_or("")
+            .to_lowercase();
+        let downed = [
+            "intercept",
+            "shot",
+            "shoot",
+            "down",
+            "destroy",
+            "neutrali",
+            "repel",
+        ]
+        .iter()
+        .any(|w| trigger.starts_with(w));
+        let a = if downed {
+            e.target.as_ref()
+        } else {
+            e.source.as_ref()
+        }?;
+        Some(ActorRef {
+            text: a.text.clone(),
+            code: a.code.clone(),
+        })
     }
 
     /// Whom "X warned that Moscow would seize European assets if the EU confiscated ..."
@@ -2328,6 +2414,58 @@ pub fn intent_code(code: &str) -> (String, Modality) {
 
 /// The "if"/"unless" clause of a clause, if any.
 /// Whether `h` is, or has within two steps below it, a word for sanctions.
+/// Whether `k` heads a time phrase: inside a time expression, or a part of the day or
+/// week ("on Tuesday night", "on the morning of 5 May").
+fn temporal(v: &SentView, k: usize) -> bool {
+    let timed = |w: usize| v.times.iter().any(|t| t.start <= w && w < t.end);
+    timed(k)
+        || matches!(
+            v.lemma[k].as_str(),
+            "night"
+                | "morning"
+                | "evening"
+                | "afternoon"
+                | "day"
+                | "weekend"
+                | "week"
+                | "dawn"
+                | "midnight"
+                | "noon"
+                | "hour"
+                | "hours"
+        )
+        || v.kids(k).iter().any(|&c| timed(c))
+}
+
+/// The noun a count or quantifier is of: "35 of the drones", "most of the missiles" (else
+/// `o` itself).
+fn counted_of(v: &SentView, o: usize) -> usize {
+    let quantity = v.upos[o] == Upos::Num
+        || matches!(
+            v.lemma[o].as_str(),
+            "most"
+                | "all"
+                | "some"
+                | "many"
+                | "several"
+                | "none"
+                | "half"
+                | "majority"
+                | "dozen"
+                | "dozens"
+                | "each"
+                | "both"
+                | "one"
+                | "two"
+                | "three"
+                | "rest"
+        );
+    match args::prep_object(v, o, "of") {
+        Some(n) if quantity => n,
+        _ => o,
+    }
+}
+
 /// The source of the latest violent act (18-20) told in this or the two sentences before,
 /// when it is of another country than `speaker`.
 fn recent_act_source(r: &Resolver, speaker: Option<&ActorRef>) -> Option<ActorRef> {
