@@ -149,7 +149,10 @@ impl Resolver<'_> {
         // A pronoun possessor last: "his Ukrainian counterpart" is Ukrainian, whoever "his" is.
         let modifiers = v.kids(n).iter().copied().filter(|&k| {
             // "a US-made howitzer" is not the United States' to be hit: a maker is no owner.
-            matches!(v.full_rel(k), "nmod:poss" | "amod" | "compound" | "flat") && !is_maker(v, k)
+            // ("M23 positions": a name with a digit may be read as a number.)
+            (matches!(v.full_rel(k), "nmod:poss" | "amod" | "compound" | "flat")
+                || (v.rel(k) == "nummod" && v.actor_at(k).is_some()))
+                && !is_maker(v, k)
         });
         let pronoun = |k: &usize| v.upos[*k] == Upos::Pron;
         for k in modifiers

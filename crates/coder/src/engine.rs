@@ -331,7 +331,13 @@ impl Engine<'_> {
                 });
             }
         }
-        if pat.armed && !src.as_ref().is_some_and(|a| a.code.ends_with("MIL")) {
+        // (Armed: a state's forces, rebels, militias, separatists, radical groups.)
+        let armed = |a: &ActorRef| {
+            ["MIL", "REB", "UAF", "SEP", "RAD", "INS"]
+                .iter()
+                .any(|r| a.code.ends_with(r))
+        };
+        if pat.armed && !src.as_ref().is_some_and(armed) {
             return None;
         }
         let mut tgt = tgt_n.and_then(|t| r.deep_actor(t).or_else(|| self.event_source(r, t)));
@@ -427,7 +433,23 @@ impl Engine<'_> {
                     .and_then(|h| args::subject(v, h))
                     .and_then(|s| r.actor(s))
                     .filter(|a| src.as_ref().is_none_or(|s| s.country() != a.country()));
-                if let Some(a) = reported.or_else(|| recent_act_source(r, src.as_ref())) {
+                // "called it a manifestation of Russian madness": the one the name names.
+                let in_name = || {
+                    v.kids(i)
+                        .iter()
+                        .filter(|&&k| {
+                            v.rel(k) == "xcomp"
+                                || (v.rel(k) == "obj" && Some(k) != tgt_n)
+                                || (matches!(v.rel(k), "obl" | "advcl")
+                                    && v.case_of(k) == Some("as"))
+                        })
+                        .find_map(|&k| r.deep_actor(k))
+                        .filter(|a| src.as_ref().is_none_or(|s| s.country() != a.country()))
+                };
+                if let Some(a) = reported
+                    .or_else(|| recent_act_source(r, src.as_ref()))
+                    .or_else(|| in_name().filter(|_| pat.named))
+                {
                     tgt = Some(a);
                 } else if pat.named {
                     tgt = None;
