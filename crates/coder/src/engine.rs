@@ -506,7 +506,10 @@ impl Engine<'_> {
                 .as_ref()
                 .is_some_and(|t| v.places.iter().any(|p| !p.is_country && p.text == t.text));
         if (tgt.as_ref().is_none_or(own) || place)
-            && (exchanged || ["04", "057", "06"].iter().any(|c| pat.code.starts_with(c)))
+            && (exchanged
+                || ["04", "057", "06", "0841"]
+                    .iter()
+                    .any(|c| pat.code.starts_with(c)))
         {
             if let (Some(s), Some(sa)) = (src_n, &src) {
                 let mut seen = Vec::new();
