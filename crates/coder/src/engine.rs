@@ -341,6 +341,19 @@ impl Engine<'_> {
             return None;
         }
         let mut tgt = tgt_n.and_then(|t| r.deep_actor(t).or_else(|| self.event_source(r, t)));
+        // "sanctions on 11 North Korean individuals" with "11" and "individuals" read as two
+        // phrases: the count stands for the noun after it.
+        if let Some(t) = tgt_n.filter(|&t| tgt.is_none() && v.upos[t] == Upos::Num) {
+            tgt = v
+                .parent(t)
+                .and_then(|h| {
+                    v.kids(h)
+                        .iter()
+                        .copied()
+                        .find(|&k| k > t && matches!(v.rel(k), "nmod" | "obl" | "obj"))
+                })
+                .and_then(|k| r.deep_actor(k));
+        }
         // "destroyed a Russian howitzer": a country's arms are its armed forces (so forces
         // of no stated country fighting them are that country's enemy).
         if let (Some(t), Some(n)) = (tgt.as_mut(), tgt_n) {
@@ -420,7 +433,19 @@ impl Engine<'_> {
                     .noun_roles(v, t, p)
                     .0
                     .and_then(|s| r.actor(s))
-                    .or_else(|| self.event_source(r, t));
+                    .or_else(|| self.event_source(r, t))
+                    // "the transfer of missiles from North Korea to Russia": the giver.
+                    .or_else(|| {
+                        let of = args::prep_object(v, t, "of");
+                        args::prep_object(v, t, "from")
+                            .or_else(|| of.and_then(|o| args::prep_object(v, o, "from")))
+                            .or_else(|| args::prep_object(v, i, "from"))
+                            .filter(|_| p.frame == Frame::Transfer)
+                            .and_then(|f| r.actor(f))
+                    });
+            } else if tgt.is_none() && tgt_n.is_some_and(|t| act_noun(v, t)) {
+                // "condemned the launch", "condemned the offensive": the act just told.
+                tgt = recent_act_source(r, src.as_ref());
             }
             // "Zelensky called it madness", "condemned this": a pronoun for an act just
             // told targets who did it.
@@ -571,6 +596,11 @@ impl Engine<'_> {
             if let Some(c) = self.arm_code(v, i, &weapons) {
                 code = c.to_string();
             }
+        }
+        // "fired a ballistic missile into the sea", "test-fired a new missile": a launch at
+        // no one is a show of force (150), not an attack.
+        if code.starts_with("19") && tgt.is_none() && self.show_of_force(v, i) {
+            code = "150".into();
         }
         let mut modality = pat.modality.unwrap_or(mood.modality);
         if mood.modality != Modality::Asserted && pat.modality.is_none() {
@@ -1875,6 +1905,25 @@ impl Engine<'_> {
         })
     }
 
+    /// Whether a launch `i` goes into the sea or is a test ("fired two missiles into the
+    /// East Sea", "launched a missile off its east coast", "a test launch").
+    fn show_of_force(&self, v: &SentView, i: usize) -> bool {
+        let mut seen = Vec::new();
+        subtree_bfs(v, i, 3, &mut seen);
+        seen.iter().any(|&k| {
+            // ("attacked a ship in the Red Sea" is an attack.)
+            let sea = (matches!(v.lemma[k].as_str(), "sea" | "ocean" | "waters")
+                && v.case_of(k) == Some("into"))
+                || (matches!(v.lemma[k].as_str(), "coast" | "sea" | "peninsula")
+                    && v.case_of(k) == Some("off"));
+            let test = matches!(
+                v.lower[k].as_str(),
+                "test" | "tests" | "test-fired" | "test-fire"
+            ) && k != i;
+            sea || test
+        }) || v.lower[i].starts_with("test")
+    }
+
     fn military_content(&self, v: &SentView, i: usize) -> bool {
         let mut seen = Vec::new();
         for &k in v.kids(i) {
@@ -2462,6 +2511,31 @@ fn temporal(v: &SentView, k: usize) -> bool {
         || v.kids(k).iter().any(|&c| timed(c))
 }
 
+/// Whether `t` is a definite noun for an act that is no event word of its own ("the
+/// launch", "the offensive", "this decision").
+fn act_noun(v: &SentView, t: usize) -> bool {
+    matches!(
+        v.lemma[t].as_str(),
+        "launch"
+            | "offensive"
+            | "operation"
+            | "incursion"
+            | "test"
+            | "move"
+            | "decision"
+            | "bombardment"
+            | "barrage"
+            | "raid"
+            | "assault"
+            | "invasion"
+            | "provocation"
+            | "escalation"
+            | "deployment"
+    ) && v.kids(t).iter().any(|&k| {
+        v.rel(k) == "det" && matches!(v.lower[k].as_str(), "the" | "this" | "these" | "that")
+    })
+}
+
 /// The noun a count or quantifier is of: "35 of the drones", "most of the missiles" (else
 /// `o` itself).
 fn counted_of(v: &SentView, o: usize) -> usize {
@@ -2499,7 +2573,7 @@ fn recent_act_source(r: &Resolver, speaker: Option<&ActorRef>) -> Option<ActorRe
             .iter()
             .rev()
             .take_while(|e| r.sent.saturating_sub(e.sentence) <= 2)
-            .find(|e| matches!(e.cameo.get(..2), Some("18" | "19" | "20")))?;
+            .find(|e| matches!(e.cameo.get(..2), Some("15" | "18" | "19" | "20")))?;
     let a = e.source.as_ref()?;
     let c = a.code.get(..3)?;
     if speaker.is_some_and(|s| s.country() == c) {
