@@ -1,7 +1,8 @@
 //! Our own article sets (`testdata/articles`), scored with the shared scorer: `dev`,
-//! `dev2`, `dev3` and `dev4` are the sets the coder's rules are developed against (each
-//! was first scored blind, then opened: 0.366 recall, 0.736 precision at the start of
-//! session 6; 0.565, 0.706 at the start of session 7; 0.390, 0.650 in session 8); `heldout`
+//! `dev2`, `dev3`, `dev4` and `dev5` are the sets the coder's rules are developed against
+//! (each was first scored blind, then opened: 0.366 recall, 0.736 precision at the start
+//! of session 6; 0.565, 0.706 at the start of session 7; 0.390, 0.650 in session 8; 0.423,
+//! 0.646 in session 10, six wars beyond Ukraine's); `heldout`
 //! was written by a separate writer and only ever scored, never read while writing rules
 //! (DESIGN.md, "Measuring on articles").
 //! The floors are regression guards just below the figures reached (bench/RESULTS.md), not
@@ -78,15 +79,20 @@ fn dev2_articles_hold_their_level() {
 
 #[test]
 fn dev3_articles_hold_their_level() {
-    holds_level("dev3", 0.70, 0.76, true);
+    holds_level("dev3", 0.72, 0.76, true);
 }
 
 #[test]
 fn dev4_articles_hold_their_level() {
-    holds_level("dev4", 0.50, 0.69, true);
+    holds_level("dev4", 0.53, 0.70, true);
+}
+
+#[test]
+fn dev5_articles_hold_their_level() {
+    holds_level("dev5", 0.43, 0.65, true);
 }
 
 #[test]
 fn heldout_articles_hold_their_level() {
-    holds_level("heldout", 0.58, 0.76, false);
+    holds_level("heldout", 0.60, 0.78, false);
 }
