@@ -380,12 +380,7 @@ impl Engine<'_> {
                         && (self.p.arm(&v.lemma[k]).is_some() || v.weapon_at(k).is_some())
                 })
             };
-            tgt = tgt_n.or_else(weapon).and_then(|t| self.weapon_owner(r, t));
-            // A country's drones and missiles are its armed forces' (so air defence of no
-            // stated country that downs them is their enemy's).
-            if let Some(t) = tgt.as_mut().filter(|t| t.code.len() == 3) {
-                t.code.push_str("MIL");
-            }
+            tgt = tgt_n.or_else(weapon).and_then(|t| self.weapon_force(r, t));
         }
         // "Its artillery destroyed two Leopard tanks": arms of no stated owner that a side
         // strikes in a war are its enemy's (resolved against the conflicts table).
@@ -395,12 +390,7 @@ impl Engine<'_> {
         if let Some(o) = tgt_n.filter(|_| !pat.owner && violent && pat.pos == Pos::Verb) {
             let w = counted_of(v, o);
             if v.actor_at(w).is_none() && self.p.arm(&v.lemma[w]) == Some(Arm::Aerial) {
-                tgt = self.weapon_owner(r, o).map(|mut t| {
-                    if t.code.len() == 3 {
-                        t.code.push_str("MIL");
-                    }
-                    t
-                });
+                tgt = self.weapon_force(r, o);
             }
         }
         if let Some(o) = tgt_n.filter(|_| tgt.is_none() && violent && pat.pos == Pos::Verb) {
@@ -1993,6 +1983,17 @@ impl Engine<'_> {
                 })
             })
             .or_else(|| self.launcher(r, o))
+    }
+
+    /// Whose armed forces a weapon `o` belongs to: [`Engine::weapon_owner`], a country's
+    /// drones and missiles being its armed forces' (so air defence of no stated country
+    /// that downs them is their enemy's).
+    fn weapon_force(&self, r: &Resolver, o: usize) -> Option<ActorRef> {
+        let mut t = self.weapon_owner(r, o)?;
+        if t.code.len() == 3 {
+            t.code.push_str("MIL");
+        }
+        Some(t)
     }
 
     /// "Russia launched 40 drones overnight. Air defences destroyed 35 of the drones": the
