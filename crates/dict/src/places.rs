@@ -150,10 +150,12 @@ impl Gazetteer {
     /// # Errors
     /// [`DictError`] for a malformed row.
     pub fn from_tsv(file: &str, text: &str, stopwords: &str) -> Result<Gazetteer, DictError> {
-        let stop: FxHashSet<&str> = stopwords
+        // Each stop word also in its folded form, so "Ābu" is dropped with "Abu".
+        let stop: FxHashSet<String> = stopwords
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .flat_map(|w| [w.to_string(), fold(w)])
             .collect();
         let mut places = Vec::with_capacity(text.len() / 50);
         let mut b = IndexBuilder {
@@ -449,7 +451,7 @@ impl IndexBuilder {
         name: &'t str,
         place: u32,
         primary: bool,
-        stop: &FxHashSet<&str>,
+        stop: &FxHashSet<String>,
         tokens: &mut Vec<&'t str>,
     ) {
         tokens.clear();
@@ -466,7 +468,8 @@ impl IndexBuilder {
             split_phrase_into(name, tokens);
         }
         let keep = !tokens.is_empty()
-            && (tokens.len() != 1 || !stop.contains(name))
+            && (tokens.len() != 1
+                || !(stop.contains(name) || !name.is_ascii() && stop.contains(&fold(name))))
             && name.chars().next().is_some_and(char::is_uppercase);
         if keep {
             let mut h = SEQ_SEED;
@@ -657,6 +660,8 @@ mod tests {
         let g = gaz();
         assert!(g.find(&["Split", "decision"]).is_empty());
         assert!(g.find(&["pokrovsk"]).is_empty());
+        // A stop word drops the town whose name folds to it ("Ābu" in India).
+        assert!(g.find(&["the", "Abu", "Shouk", "camp"]).is_empty());
     }
 
     #[test]
