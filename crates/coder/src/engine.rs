@@ -354,6 +354,19 @@ impl Engine<'_> {
                 })
                 .and_then(|k| r.deep_actor(k));
         }
+        // "handed over six prisoners to Armenia": when the object names no one, the
+        // pattern's prepositional target does.
+        if tgt.is_none() && pat.frame == Frame::Ap {
+            // ("to Turkey" may hang on the object.)
+            let under_obj = tgt_n
+                .filter(|&o| v.parent(o) == Some(i))
+                .into_iter()
+                .flat_map(|o| args::prep_objects(v, o, &pat.preps));
+            tgt = args::prep_objects(v, i, &pat.preps)
+                .chain(under_obj)
+                .filter(|&k| Some(k) != tgt_n && !temporal(v, k))
+                .find_map(|k| r.deep_actor(k));
+        }
         // "destroyed a Russian howitzer": a country's arms are its armed forces (so forces
         // of no stated country fighting them are that country's enemy).
         if let (Some(t), Some(n)) = (tgt.as_mut(), tgt_n) {
@@ -433,9 +446,14 @@ impl Engine<'_> {
                             .filter(|_| p.frame == Frame::Transfer)
                             .and_then(|f| r.actor(f))
                     });
-            } else if tgt.is_none() && tgt_n.is_some_and(|t| act_noun(v, t)) {
-                // "condemned the launch", "condemned the offensive": the act just told.
-                tgt = recent_act_source(r, src.as_ref());
+            } else if let Some(t) = tgt_n.filter(|&t| tgt.is_none() && act_noun(v, t)) {
+                // "condemned the launch by North Korea" (the "by" phrase may hang on the
+                // verb); else "condemned the launch", "condemned the offensive": the act
+                // just told.
+                tgt = args::prep_object(v, t, "by")
+                    .or_else(|| args::prep_object(v, i, "by").filter(|_| !args::is_passive(v, i)))
+                    .and_then(|b| r.actor(b))
+                    .or_else(|| recent_act_source(r, src.as_ref()));
             }
             // "Zelensky called it madness", "condemned this": a pronoun for an act just
             // told targets who did it.

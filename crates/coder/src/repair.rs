@@ -48,6 +48,7 @@ pub fn repair(v: &mut SentView) -> bool {
         means_of_talking_under_a_noun(v),
         subordinate_verb_read_as_modifier(v),
         second_object_under_first(v),
+        particle_read_as_preposition(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -1227,6 +1228,40 @@ fn bare_oblique_is_object(v: &mut SentView) -> bool {
         {
             continue;
         }
+        v.deprel[k].clear();
+        v.deprel[k].push_str("obj");
+        v.reindex();
+        changed = true;
+    }
+    changed
+}
+
+/// "Azerbaijan handed over [32 servicemen]": the particle of a phrasal verb read as the
+/// preposition of its object (EWT has "over" as a particle only after a handful of verbs).
+/// Right after "hand", "take" or "turn", with the phrase as an oblique of that verb,
+/// "over" is the particle and the phrase the object ("fought over the town" keeps its
+/// preposition: "fight over" is no phrasal verb).
+fn particle_read_as_preposition(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for c in 1..v.len() {
+        let w = c - 1;
+        let k = v.head[c];
+        if v.lower[c] != "over"
+            || v.rel(c) != "case"
+            || k == NONE
+            || v.head[k] != w
+            || v.rel(k) != "obl"
+            || v.upos[w] != Upos::Verb
+            || !matches!(v.lemma[w].as_str(), "hand" | "take" | "turn")
+            || v.child(w, "obj").is_some()
+        {
+            continue;
+        }
+        v.head[c] = w;
+        v.deprel[c].clear();
+        v.deprel[c].push_str("compound:prt");
+        v.upos[c] = Upos::Adp;
+        v.xpos[c] = "RP".to_string();
         v.deprel[k].clear();
         v.deprel[k].push_str("obj");
         v.reindex();

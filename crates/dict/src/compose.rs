@@ -108,6 +108,20 @@ fn chain(
         }
     }
     if agents.is_empty() {
+        // "South Korea's Joint Chiefs of Staff", "Japanese Joint Staff": a state body the
+        // dictionary places in another country belongs to the country that owns it here.
+        if let (Some(p), Some(org)) = (prefix, atoms.get(1).map(|a| &a.0)) {
+            if p.kind != ActorKind::Bloc
+                && org.kind == ActorKind::Organization
+                && !org.role.is_empty()
+                && org.country.is_some()
+                && org.country != p.country
+                && follows(words, p.end, org, true)
+            {
+                let m = composed(p.start, org.end, p.country.clone(), org.role.clone());
+                return (2, Out::New(m));
+            }
+        }
         return (1, Out::Atom(0));
     }
     let role = agent_role(agents, generic);
