@@ -159,7 +159,13 @@ impl Coder {
         let date = doc_date
             .or(self.doc_date)
             .or_else(|| rung_text::document_date(doc));
-        let date = date.filter(|d| d.year.is_some());
+        // A dateline with no year takes the one year its weekday fits, if any.
+        let date = date
+            .map(|d| DocDate {
+                year: rung_text::deduce_year(&doc.text, d),
+                ..d
+            })
+            .filter(|d| d.year.is_some());
         let iso = date.map(|d| format!("{:04}-{:02}-{:02}", d.year.unwrap_or(0), d.month, d.day));
         let day = iso
             .as_deref()

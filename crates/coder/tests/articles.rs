@@ -1,8 +1,9 @@
 //! Our own article sets (`testdata/articles`), scored with the shared scorer: `dev`,
-//! `dev2`, `dev3`, `dev4` and `dev5` are the sets the coder's rules are developed against
-//! (each was first scored blind, then opened: 0.366 recall, 0.736 precision at the start
-//! of session 6; 0.565, 0.706 at the start of session 7; 0.390, 0.650 in session 8; 0.423,
-//! 0.646 in session 10, six wars beyond Ukraine's); `heldout`
+//! `dev2`, `dev3`, `dev4`, `dev5` and `dev6` are the sets the coder's rules are developed
+//! against (each was first scored blind, then opened: 0.366 recall, 0.736 precision at the
+//! start of session 6; 0.565, 0.706 at the start of session 7; 0.390, 0.650 in session 8;
+//! 0.423, 0.646 in session 10, six wars beyond Ukraine's; 0.497, 0.703 in session 11, the
+//! genres of the held-out set); `heldout`
 //! was written by a separate writer and only ever scored, never read while writing rules
 //! (DESIGN.md, "Measuring on articles").
 //! The floors are regression guards just below the figures reached (bench/RESULTS.md), not
@@ -90,6 +91,11 @@ fn dev4_articles_hold_their_level() {
 #[test]
 fn dev5_articles_hold_their_level() {
     holds_level("dev5", 0.43, 0.65, true);
+}
+
+#[test]
+fn dev6_articles_hold_their_level() {
+    holds_level("dev6", 0.48, 0.68, true);
 }
 
 #[test]

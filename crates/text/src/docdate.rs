@@ -11,6 +11,11 @@
 //! A date deep in the body is never taken: "on Jan 9, 2023 the army ..." in the fifth
 //! paragraph says when something happened, not when the article was written. A year is
 //! never invented: "October 17" gives `DocDate { year: None, month: 10, day: 17 }`.
+//!
+//! A year can be *deduced*, though ([`deduce_year`]): "KYIV, Nov 19 - Russia pounded the
+//! city on Tuesday", in an article whose latest year named is 2022, was written in 2024,
+//! the only year from 2022 to 2024 in which November 19 fell on a Tuesday or a Wednesday
+//! (a wire story tells of the day it is dated or of the day before).
 
 use crate::{DocDate, Document};
 
@@ -110,6 +115,71 @@ fn is_dateline_prefix(p: &str) -> bool {
         && p.split(' ')
             .skip(1)
             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// How many years after the latest year an article names its own year may be.
+const YEARS_AFTER_LATEST: i32 = 2;
+
+/// The year of a dateline that gives none (`date.year` is `None`), deduced from the text:
+/// the weekday its paragraph names ("said on Tuesday") must be the dateline's day or the
+/// day before, in a year from the latest year the article names to two years after it.
+/// Only a single fitting year is returned; with no weekday, no year named, or two
+/// fitting years, `None` (the year stays unknown).
+///
+/// # Example
+/// ```
+/// use rung_text::{deduce_year, DocDate};
+/// let text = "KYIV, Nov 19 - Russia struck the city on Tuesday, a year after its 2022 retreat.";
+/// let d = DocDate { year: None, month: 11, day: 19 };
+/// assert_eq!(deduce_year(text, d), Some(2024));
+/// ```
+pub fn deduce_year(text: &str, date: DocDate) -> Option<i32> {
+    use chrono::{Datelike, NaiveDate};
+    if date.year.is_some() {
+        return date.year;
+    }
+    // The paragraph holding the dateline: the first header line with the month and day.
+    let line = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(HEADER_LINES)
+        .find(|l| {
+            find_date(l).is_some_and(|(_, _, d)| d.month == date.month && d.day == date.day)
+        })?;
+    let words = |s: &'_ str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let weekday = words(line)
+        .iter()
+        .find_map(|w| WEEKDAYS.iter().position(|d| d == w))? as u32;
+    let latest = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .filter(|y| (1990..=2099).contains(y))
+        .max()?;
+    let mut fits = (latest..=latest + YEARS_AFTER_LATEST).filter(|&y| {
+        NaiveDate::from_ymd_opt(y, u32::from(date.month), u32::from(date.day)).is_some_and(|d| {
+            let dateline = d.weekday().num_days_from_monday();
+            dateline == weekday || dateline == (weekday + 1) % 7
+        })
+    });
+    let year = fits.next()?;
+    fits.next().is_none().then_some(year)
 }
 
 /// Parses a whole date string: ISO 8601 ("2023-01-09", "2023-01-09T10:00:00Z"), RFC 2822
@@ -317,6 +387,38 @@ fn day_first_at(s: &str, i: usize) -> Option<(usize, usize, DocDate)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_year_is_deduced_only_when_one_fits() {
+        let d = |month, day| DocDate {
+            year: None,
+            month,
+            day,
+        };
+        // Tuesday 2024-11-19; 2022 named in the text.
+        let wire =
+            "Headline\n\nKYIV, Nov 19 - Shelling hit the port on Tuesday.\n\nIn 2022 it fell.";
+        assert_eq!(deduce_year(wire, d(11, 19)), Some(2024));
+        // The day before: Wednesday 2025-03-26, "on Tuesday"; 2025 named.
+        let late = "WASHINGTON, March 26 - The talks ended on Tuesday.\nThe 2025 deal held.";
+        assert_eq!(deduce_year(late, d(3, 26)), Some(2025));
+        // Two years fit (Tuesday 2024-03-26 and the day after, 2025-03-26): unknown.
+        let two = "WASHINGTON, March 26 - The talks ended on Tuesday.\nThe 2024 deal held.";
+        assert_eq!(deduce_year(two, d(3, 26)), None);
+        // No year named, no weekday, or a weekday that fits no year: unknown.
+        assert_eq!(
+            deduce_year("KYIV, Nov 19 - Shelling on Tuesday.", d(11, 19)),
+            None
+        );
+        assert_eq!(
+            deduce_year("KYIV, Nov 19 - Shelling since 2022.", d(11, 19)),
+            None
+        );
+        assert_eq!(
+            deduce_year("KYIV, Nov 19 - Shelling on Thursday in 2022.", d(11, 19)),
+            None
+        );
+    }
+
     use super::*;
 
     fn d(y: Option<i32>, m: u8, day: u8) -> DocDate {

@@ -71,7 +71,7 @@ mod split;
 mod split_meta;
 mod tokenize;
 
-pub use docdate::{document_date, parse_date, parse_date_arg, DateArgError};
+pub use docdate::{deduce_year, document_date, parse_date, parse_date_arg, DateArgError};
 pub use normalize::normalize;
 pub use read::{read_inputs, ReadError, ReadOptions};
 pub use split::{sentence_text, Segmenter};
