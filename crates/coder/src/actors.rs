@@ -96,6 +96,7 @@ impl Resolver<'_> {
             // ministry" is the one named shortly before.
             return self
                 .agent_country(n, &a.code)
+                .or_else(|| self.police_place(n, &a.code))
                 .or_else(|| self.perspective(n, a.start, a.end, &a.code))
                 .or_else(|| self.definite(n));
         }
@@ -325,6 +326,32 @@ impl Resolver<'_> {
             }
         }
         None
+    }
+
+    /// "Police detained 1,300 protesters in Moscow": police of no stated country are the
+    /// police of the country where their clause happens (a place under its verb).
+    fn police_place(&self, n: usize, role: &str) -> Option<ActorRef> {
+        let v = self.v;
+        if role != "COP" || !matches!(v.rel(n), "nsubj" | "nsubj:pass") {
+            return None;
+        }
+        let verb = v.parent(n)?;
+        // ("in Moscow" may hang on the object: "detained 1,300 protesters in Moscow".)
+        let under_obj = v
+            .kids(verb)
+            .iter()
+            .filter(|&&o| v.rel(o) == "obj")
+            .flat_map(|&o| v.kids(o).iter().copied());
+        v.kids(verb).iter().copied().chain(under_obj).find_map(|k| {
+            let p = v
+                .place_at(k)
+                .filter(|_| matches!(v.rel(k), "obl" | "nmod") && v.case_of(k) == Some("in"))?;
+            let c = p.country.as_ref()?;
+            Some(ActorRef {
+                text: v.forms[n].clone(),
+                code: format!("{c}{role}"),
+            })
+        })
     }
 
     /// The country of the subject of the clause containing `n`.

@@ -750,7 +750,15 @@ impl Coder {
             let (side, own_ground) = if prefix == PLACE {
                 // only those an act of violence was done to ("urged citizens not to
                 // fight in Ukraine" are not Ukraine's)
-                (place.as_deref().filter(|_| target && violent)?, false)
+                // (or arrested, held: "police detained 300 protesters in Moscow", where
+                // the arrested may be the police's own people)
+                let coerced = c.code.starts_with("17");
+                (
+                    place
+                        .as_deref()
+                        .filter(|_| target && (violent || coerced))?,
+                    coerced,
+                )
             } else if prefix == OCCUPIER {
                 let side = [other.clone(), place.clone(), speaker.clone()]
                     .into_iter()
