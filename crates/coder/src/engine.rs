@@ -369,7 +369,10 @@ impl Engine<'_> {
         }
         // "handed over six prisoners to Armenia": when the object names no one, the
         // pattern's prepositional target does.
-        if tgt.is_none() && pat.frame == Frame::Ap {
+        // ("recalled its ambassador from Moscow": one's own envoy is no target.)
+        let own = |t: &ActorRef| src.as_ref().is_some_and(|s| s.country() == t.country());
+        if pat.frame == Frame::Ap && tgt.as_ref().is_none_or(own) {
+            let before = tgt.take();
             // ("to Turkey" may hang on the object.)
             let under_obj = tgt_n
                 .filter(|&o| v.parent(o) == Some(i))
@@ -378,7 +381,8 @@ impl Engine<'_> {
             tgt = args::prep_objects(v, i, &pat.preps)
                 .chain(under_obj)
                 .filter(|&k| Some(k) != tgt_n && !temporal(v, k))
-                .find_map(|k| r.deep_actor(k));
+                .find_map(|k| r.deep_actor(k))
+                .or(before);
         }
         // "destroyed a Russian howitzer": a country's arms are its armed forces (so forces
         // of no stated country fighting them are that country's enemy).
