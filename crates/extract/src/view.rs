@@ -89,6 +89,22 @@ impl View<'_> {
         if self.is_p(i + 1, b'%') || self.is_p(i + 1, b'+') {
             return None;
         }
+        // A model number: "Mirage 2000-5", "Mirage 2000" (a capitalized name word before
+        // it that is no month and no sentence opener).
+        let model_suffix = self.is_p(i + 1, b'-')
+            && self.glued(i + 1)
+            && self
+                .tok(i + 2)
+                .is_some_and(|n| n.is_digits() && n.len() == 1 && n.glued);
+        let name_before = i > 1
+            && self
+                .tok(p)
+                .is_some_and(|n| n.is_word() && n.cap && !matches!(n.k(), K::Month | K::MonthAbbr))
+            && !self.flag(p, TPREP)
+            && self.tok(p - 1).is_some_and(|n| !n.is_punct(b'.'));
+        if model_suffix || name_before {
+            return None;
+        }
         if let Some(n) = self.tok(i + 1).filter(|n| n.is_word()) {
             let unit = matches!(
                 n.k(),

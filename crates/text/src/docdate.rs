@@ -139,7 +139,7 @@ const YEARS_AFTER_LATEST: i32 = 2;
 /// # Example
 /// ```
 /// use rung_text::{deduce_year, DocDate};
-/// let text = "KYIV, Nov 19 - Russia struck the city on Tuesday, a year after its 2022 retreat.";
+/// let text = "KYIV, Nov 19 - Russia struck the city on Tuesday. It retreated in 2022.";
 /// let d = DocDate { year: None, month: 11, day: 19 };
 /// assert_eq!(deduce_year(text, d), Some(2024));
 /// ```
@@ -166,11 +166,54 @@ pub fn deduce_year(text: &str, date: DocDate) -> Option<i32> {
     let weekday = words(line)
         .iter()
         .find_map(|w| WEEKDAYS.iter().position(|d| d == w))? as u32;
-    let latest = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<i32>().ok())
-        .filter(|y| (1990..=2099).contains(y))
+    // Years named as years: after a month or a word that introduces one ("February
+    // 2022", "in 2023", "since 2014"), never a model number ("Mirage 2000-5").
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '"'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let latest = tokens
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(k, w)| {
+            let w = w.trim_end_matches(['.', ';', ':', '\'', '\u{2019}', 's']);
+            let y = w
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1990..=2099).contains(y))?;
+            let before = tokens[k - 1].to_ascii_lowercase();
+            let before = before.trim_end_matches('.');
+            let introduced = MONTHS
+                .iter()
+                .any(|m| m.starts_with(before) && before.len() >= 3)
+                || before.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+                || matches!(
+                    before,
+                    "in" | "since"
+                        | "from"
+                        | "until"
+                        | "till"
+                        | "of"
+                        | "by"
+                        | "year"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "spring"
+                        | "summer"
+                        | "autumn"
+                        | "fall"
+                        | "winter"
+                        | "end"
+                        | "and"
+                        | "to"
+                        | "between"
+                        | "through"
+                        | "the"
+                );
+            introduced.then_some(y)
+        })
         .max()?;
     let mut fits = (latest..=latest + YEARS_AFTER_LATEST).filter(|&y| {
         NaiveDate::from_ymd_opt(y, u32::from(date.month), u32::from(date.day)).is_some_and(|d| {
