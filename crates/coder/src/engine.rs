@@ -1396,7 +1396,7 @@ impl Engine<'_> {
         // by that verb, not on its own.
         if c == i
             && matches!(v.upos[i], Upos::Noun | Upos::Propn)
-            && (matches!(v.rel(i), "obj" | "obl") || v.full_rel(i) == "nsubj:pass")
+            && matches!(v.rel(i), "obj" | "obl")
         {
             if let Some(h) = v.parent(i) {
                 // Likewise what is protested against: "protested against the invasion"
