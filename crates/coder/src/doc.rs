@@ -653,8 +653,12 @@ impl Coder {
                     .filter(|c| is_country_code(c))
                     .map(str::to_string)
                     .or_else(|| e.location.as_ref().and_then(|l| l.country.clone()));
-                if let Some(c) = attacked.filter(|_| violent) {
-                    st.sourceless.push((e, c));
+                if let Some(country) = attacked.filter(|_| violent) {
+                    let means = !matches!(
+                        v.lemma.get(c.trigger).map(String::as_str),
+                        Some("kill" | "die" | "dead" | "death" | "wound" | "injure")
+                    );
+                    st.sourceless.push((e, country, means));
                 }
                 continue;
             }
@@ -1510,7 +1514,7 @@ fn attach(st: &mut DocState, si: usize, c: &Cand, v: &SentView) {
 /// actor so found is marked `inferred`. A document that pairs the country with no one
 /// leaves the target empty and drops the sourceless attack. A war of one country against
 /// itself (SAF and RSF, both SDN) gives no pair, nor does a bloc or a body like the UN.
-fn infer_sides(events: &mut Vec<Event>, sourceless: &mut Vec<(Event, String)>) {
+fn infer_sides(events: &mut Vec<Event>, sourceless: &mut Vec<(Event, String, bool)>) {
     let fighting = |e: &Event| matches!(e.cameo.get(..2), Some("15" | "17" | "18" | "19" | "20"));
     // (country, the country it fights, times, how the document names the second)
     let mut pairs: Vec<(String, String, usize, String)> = Vec::new();
@@ -1557,10 +1561,22 @@ fn infer_sides(events: &mut Vec<Event>, sourceless: &mut Vec<(Event, String)>) {
         }
     }
     let mut added = false;
-    for (mut e, attacked) in sourceless.drain(..) {
-        let Some(src) = other_side(Some(&attacked)) else {
+    for (mut e, attacked, means) in sourceless.drain(..) {
+        let src = other_side(Some(&attacked));
+        // A document that names no one fighting the place's country ("Shelling struck
+        // the market in Khartoum, killing 18"; a war within one country) still reports a
+        // deadly attack on a named place: it is kept with its attacker unknown. Without a
+        // toll, a named place and the place's country as what was hit, it is not.
+        let grounded = means
+            && e.fatalities.is_some()
+            && e.location.as_ref().and_then(|l| l.country.as_deref()) == Some(attacked.as_str())
+            && e.target
+                .as_ref()
+                .is_none_or(|t| t.code.get(..3) == Some(attacked.as_str()))
+            && matches!(e.modality, Modality::Asserted | Modality::Reported);
+        if src.is_none() && !grounded {
             continue;
-        };
+        }
         // (not when the sentence's attack is coded already, with its attacker: "A HIMARS
         // strike destroyed a depot in occupied Melitopol" is Ukraine's, whatever country
         // the town is of)
@@ -1569,7 +1585,7 @@ fn infer_sides(events: &mut Vec<Event>, sourceless: &mut Vec<(Event, String)>) {
             .iter()
             .any(|o| o.sentence == e.sentence && root(o) == root(&e));
         if !coded {
-            e.source = Some(src);
+            e.source = src;
             // (an attack on a place with no target named is on the place's country)
             if e.target.is_none() {
                 e.target = e.location.as_ref().map(|l| Actor {

@@ -24,6 +24,7 @@ pub fn promote_past_verb(v: &mut SentView) -> bool {
 /// All repairs, in order. Returns whether the tree changed.
 pub fn repair(v: &mut SentView) -> bool {
     let r = [
+        reported_clause_under_second_subject(v),
         bound_read_as_root(v),
         time_word_heading_a_name(v),
         agent_without_by(v),
@@ -1270,6 +1271,78 @@ fn particle_read_as_preposition(v: &mut SentView) -> bool {
     changed
 }
 
+/// "The agency said U.S. and British aircraft struck the area": the parser makes the
+/// reported clause's subject a second subject of "said", and its verb a participle on that
+/// subject ("aircraft [that were] struck") or a conjunct of it ("U.S. and ... struck").
+/// A verb has one subject; the second, after the verb, with a past-form verb hanging on it
+/// with no auxiliary, is the subject of that verb (or, when the verb has a subject of its
+/// own after it, that subject's modifier), and that clause is what was said.
+fn reported_clause_under_second_subject(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for w in 0..v.len() {
+        if v.upos[w] != Upos::Verb {
+            continue;
+        }
+        let subjects: Vec<usize> = v
+            .kids(w)
+            .iter()
+            .copied()
+            .filter(|&k| is_subject(v.deprel[k].as_str()))
+            .collect();
+        let (Some(&first), Some(&second)) = (subjects.first(), subjects.last()) else {
+            continue;
+        };
+        if first >= w || second <= w {
+            continue;
+        }
+        // The past-form verb on the second subject or on one of its conjuncts.
+        let Some(x) = (second + 1..v.len()).find(|&x| {
+            v.upos[x] == Upos::Verb
+                && matches!(v.xpos[x].as_str(), "VBD" | "VBN")
+                && matches!(v.rel(x), "acl" | "conj")
+                && v.parent(x)
+                    .is_some_and(|h| h == second || v.dominates(second, h))
+                && !v
+                    .kids(x)
+                    .iter()
+                    .any(|&k| matches!(v.rel(k), "aux" | "mark"))
+                && v.child(x, "obl:agent").is_none()
+        }) else {
+            continue;
+        };
+        let own = v
+            .kids(x)
+            .iter()
+            .copied()
+            .find(|&k| is_subject(v.deprel[k].as_str()));
+        match own {
+            Some(s) if s > second && s < x => {
+                v.head[second] = s;
+                let rel = if v.upos[second] == Upos::Adj {
+                    "amod"
+                } else {
+                    "compound"
+                };
+                v.deprel[second].clear();
+                v.deprel[second].push_str(rel);
+            }
+            Some(_) => continue,
+            None => {
+                v.head[second] = x;
+                v.deprel[second].clear();
+                v.deprel[second].push_str("nsubj");
+            }
+        }
+        v.head[x] = w;
+        v.deprel[x].clear();
+        v.deprel[x].push_str("ccomp");
+        v.xpos[x] = "VBD".to_string();
+        v.reindex();
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1366,5 +1439,27 @@ mod tests {
     fn leaves_real_main_verb_alone() {
         let mut v = view("missiles/NOUN/missile/4/nsubj launched/VERB/launch/1/acl by/ADP/by/4/case hit/VERB/hit/0/root");
         assert!(!promote_past_verb(&mut v));
+    }
+    #[test]
+    fn reported_clause_misread_as_second_subject() {
+        let mut v = view("agency/NOUN/agency/2/nsubj said/VERB/say/0/root U.S./PROPN/U.S./2/nsubj and/CCONJ/and/5/cc British/ADJ/british/3/conj aircraft/NOUN/aircraft/3/conj struck/VERB/strike/6/acl depots/NOUN/depot/7/obj");
+        v.xpos[6] = "VBN".into();
+        assert!(reported_clause_under_second_subject(&mut v));
+        assert_eq!(v.parent(6), Some(1));
+        assert_eq!(v.full_rel(6), "ccomp");
+        assert_eq!(v.parent(2), Some(6));
+        assert_eq!(v.full_rel(2), "nsubj");
+        // The conjunct reading, with the verb's own subject after the first: that subject
+        // heads the phrase.
+        let mut v = view("agency/NOUN/agency/2/nsubj said/VERB/say/0/root U.S./PROPN/U.S./2/nsubj and/CCONJ/and/5/cc British/ADJ/british/3/conj aircraft/NOUN/aircraft/7/nsubj struck/VERB/strike/3/conj depots/NOUN/depot/7/obj");
+        v.xpos[6] = "VBD".into();
+        assert!(reported_clause_under_second_subject(&mut v));
+        assert_eq!(v.parent(6), Some(1));
+        assert_eq!(v.parent(2), Some(5));
+        assert_eq!(v.full_rel(2), "compound");
+        // One subject: nothing to repair.
+        let mut v = view("agency/NOUN/agency/2/nsubj said/VERB/say/0/root aircraft/NOUN/aircraft/4/nsubj struck/VERB/strike/2/ccomp depots/NOUN/depot/4/obj");
+        v.xpos[3] = "VBD".into();
+        assert!(!reported_clause_under_second_subject(&mut v));
     }
 }

@@ -63,7 +63,10 @@ pub struct DocState {
     /// Attacks whose sentence names no attacker, with the country attacked (the target's,
     /// else the place's: "the hospital in Kharkiv was struck"); given a source at the end
     /// of the document, or dropped.
-    pub sourceless: Vec<(Event, String)>,
+    /// Attacks with no attacker named: the event, the attacked country, and whether the
+    /// sentence names the means ("shelling struck", "an airstrike killed") rather than only
+    /// the dead ("seven civilians were killed").
+    pub sourceless: Vec<(Event, String, bool)>,
 }
 
 impl DocState {
