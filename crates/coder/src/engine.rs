@@ -2640,12 +2640,13 @@ fn recent_act_source(r: &Resolver, speaker: Option<&ActorRef>) -> Option<ActorRe
 }
 
 /// "The United States condemned the offensive", told paragraphs after the assault: with no
-/// act in the last sentences, the one who made the document's attacks (the source of most
-/// of its material conflict so far, first met on a tie), if not the speaker's own side.
+/// act in the last sentences, the one who made the document's attacks or shows of force
+/// ("condemned the launch": 15, 18-20; the source of most such events so far, first met on
+/// a tie), if not the speaker's own side.
 fn campaign_source(r: &Resolver, speaker: Option<&ActorRef>) -> Option<ActorRef> {
     let mut tally: Vec<(&str, usize, &crate::Actor)> = Vec::new();
     for e in r.st.events.iter() {
-        if !matches!(e.cameo.get(..2), Some("18" | "19" | "20")) {
+        if !matches!(e.cameo.get(..2), Some("15" | "18" | "19" | "20")) {
             continue;
         }
         let Some(a) = e.source.as_ref().filter(|a| !a.inferred) else {
