@@ -4,7 +4,7 @@
 //! country ("shelled Kherson" targets Ukraine).
 
 use crate::args::{subject, subtree_bfs};
-use crate::state::{ActorRef, DocState};
+use crate::state::{is_country_code, ActorRef, DocState};
 use crate::view::SentView;
 use rung_parse::Upos;
 
@@ -199,6 +199,26 @@ impl Resolver<'_> {
             .kids(n)
             .iter()
             .any(|&k| v.rel(k) == "det" && v.lower[k] == "the");
+        // "The RSF accused the army of ...", after "the Sudanese Armed Forces": the army
+        // (or military) of no stated country is the one whose forces the document named
+        // last.
+        if the && matches!(word, "army" | "military") {
+            return self
+                .st
+                .actors
+                .iter()
+                .rev()
+                .find(|r| {
+                    self.sent.saturating_sub(r.sentence) <= 10
+                        && r.actor.code.len() == 6
+                        && r.actor.code.ends_with("MIL")
+                        && is_country_code(r.actor.country())
+                })
+                .map(|r| ActorRef {
+                    text: v.phrase(n.saturating_sub(1), n + 1),
+                    code: r.actor.code.clone(),
+                });
+        }
         if !org || !the {
             return None;
         }
