@@ -416,6 +416,13 @@ impl Resolver<'_> {
                                 code: a.code.clone(),
                             });
                         }
+                        // "The Defence Ministry in Moscow said its air defences ...": an
+                        // agent whose country its phrase gives.
+                        if a.country.is_none() && !person {
+                            if let Some(a) = self.agent_country(s, &a.code) {
+                                return Some(a);
+                            }
+                        }
                     } else if !person {
                         // "Poland's Operational Command said it had scrambled jets": a
                         // subject named by its country.
