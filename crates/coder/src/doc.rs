@@ -1512,7 +1512,8 @@ fn attach(st: &mut DocState, si: usize, c: &Cand, v: &SentView) {
 /// The other side of a country is the one it is most often coded against in the document's
 /// material-conflict events (ties: the one met first), named as the document names it; the
 /// actor so found is marked `inferred`. A document that pairs the country with no one
-/// leaves the target empty and drops the sourceless attack. A war of one country against
+/// leaves the target empty, and keeps a sourceless attack with no attacker only when it is
+/// a deadly attack by named means on a named place of that country. A war of one country against
 /// itself (SAF and RSF, both SDN) gives no pair, nor does a bloc or a body like the UN.
 fn infer_sides(events: &mut Vec<Event>, sourceless: &mut Vec<(Event, String, bool)>) {
     let fighting = |e: &Event| matches!(e.cameo.get(..2), Some("15" | "17" | "18" | "19" | "20"));
