@@ -2628,15 +2628,7 @@ fn recent_act_source(r: &Resolver, speaker: Option<&ActorRef>) -> Option<ActorRe
             .rev()
             .take_while(|e| r.sent.saturating_sub(e.sentence) <= 2)
             .find(|e| matches!(e.cameo.get(..2), Some("15" | "18" | "19" | "20")))?;
-    let a = e.source.as_ref()?;
-    let c = a.code.get(..3)?;
-    if speaker.is_some_and(|s| s.country() == c) {
-        return None;
-    }
-    Some(ActorRef {
-        text: a.text.clone(),
-        code: a.code.clone(),
-    })
+    other_than_speaker(e.source.as_ref()?, speaker)
 }
 
 /// "The United States condemned the offensive", told paragraphs after the assault: with no
@@ -2663,7 +2655,11 @@ fn campaign_source(r: &Resolver, speaker: Option<&ActorRef>) -> Option<ActorRef>
             best = Some(t);
         }
     }
-    let a = best?.2;
+    other_than_speaker(best?.2, speaker)
+}
+
+/// The actor of an act judged, unless it is of the speaker's own country.
+fn other_than_speaker(a: &crate::Actor, speaker: Option<&ActorRef>) -> Option<ActorRef> {
     let c = a.code.get(..3)?;
     if speaker.is_some_and(|s| s.country() == c) {
         return None;
