@@ -362,16 +362,29 @@ impl Resolver<'_> {
             .iter()
             .filter(|&&o| v.rel(o) == "obj")
             .flat_map(|&o| v.kids(o).iter().copied());
-        v.kids(verb).iter().copied().chain(under_obj).find_map(|k| {
-            let p = v
-                .place_at(k)
-                .filter(|_| matches!(v.rel(k), "obl" | "nmod") && v.case_of(k) == Some("in"))?;
-            let c = p.country.as_ref()?;
-            Some(ActorRef {
-                text: v.forms[n].clone(),
-                code: format!("{c}{role}"),
+        v.kids(verb)
+            .iter()
+            .copied()
+            .chain(under_obj)
+            .find_map(|k| {
+                let p = v
+                    .place_at(k)
+                    .filter(|_| matches!(v.rel(k), "obl" | "nmod") && v.case_of(k) == Some("in"))?;
+                let c = p.country.as_ref()?;
+                Some(ActorRef {
+                    text: v.forms[n].clone(),
+                    code: format!("{c}{role}"),
+                })
             })
-        })
+            // "21 Sep - Moscow, Russia: ... Police detained 1,300 protesters": the place of
+            // the line's label.
+            .or_else(|| {
+                let c = self.st.line_place.as_ref()?.country.as_ref()?;
+                Some(ActorRef {
+                    text: v.forms[n].clone(),
+                    code: format!("{c}{role}"),
+                })
+            })
     }
 
     /// The country of the subject of the clause containing `n`.

@@ -212,7 +212,7 @@ impl Coder {
             } else {
                 news_label(&forms)
             };
-            let label_actor = (label > 0)
+            let label_actor = (label > 0 && label_date.is_none())
                 .then(|| self.dicts.actors.find(&forms[..label - 1]))
                 .and_then(|found| {
                     found
@@ -225,14 +225,38 @@ impl Coder {
                 });
             // "Kherson: Russian troops shelled the city centre": a place as the label is
             // where it happened, so what was attacked there is of its country.
-            let label_place = (label > 0)
+            let found = (label > 0)
                 .then(|| self.dicts.places.find(&forms[..label - 1]))
-                .and_then(|found| {
-                    found.into_iter().next().map(|p| ActorRef {
-                        text: forms[p.start..p.end].join(" "),
-                        code: p.country.clone(),
-                    })
+                .and_then(|found| found.into_iter().next());
+            let label_place = found.as_ref().map(|p| ActorRef {
+                text: forms[p.start..p.end].join(" "),
+                code: p.country.clone(),
+            });
+            // The label's place is the line's: where the events of its sentences happen
+            // and whose police and crowds they are ("21 Sep - Moscow, St Petersburg: ...
+            // Police detained 1,300 protesters."), until the next line.
+            let new_line = si == 0
+                || text
+                    .get(sentences[si - 1].end..sent.start)
+                    .is_none_or(|gap| gap.contains('\n'));
+            if new_line {
+                s.state.line_place = None;
+                s.state.line_date = None;
+            }
+            if label_date.is_some() {
+                s.state.line_date = label_date;
+            }
+            if let Some(p) = found {
+                s.state.line_place = Some(PlaceSpan {
+                    start: 0,
+                    end: 0,
+                    text: forms[p.start..p.end].join(" "),
+                    country: Some(p.country.clone()),
+                    lat: Some(p.lat),
+                    lon: Some(p.lon),
+                    is_country: p.kind == PlaceKind::Country,
                 });
+            }
             forms.drain(..label);
             spans.drain(..label);
             let mut actors = self.dicts.actors.find(&forms);
@@ -252,7 +276,8 @@ impl Coder {
                     .events
                     .iter()
                     .any(|e| si.saturating_sub(e.sentence) <= 3);
-            if body && self.worth_parsing(&forms, &actors, antecedent) {
+            if body && self.worth_parsing(&forms, &actors, antecedent, s.state.line_place.is_some())
+            {
                 parsed += 1;
                 // Multiword names are parsed as their head word (crate::collapse).
                 s.collapse.plan(&forms, &actors);
@@ -356,8 +381,16 @@ impl Coder {
                         }
                     }
                 }
-                if let Some(d) = &label_date {
-                    for c in s.cands.iter_mut().filter(|c| c.date.is_none()) {
+                if let Some(d) = &s.state.line_date {
+                    // "overnight", "on Friday" in the clause count from the label's day,
+                    // not the document's: only a written date ("on 18 Sep") overrides it.
+                    let v = &s.view;
+                    let written = v.times.iter().any(|t| {
+                        v.forms[t.start..t.end]
+                            .iter()
+                            .any(|f| f.bytes().any(|b| b.is_ascii_digit()))
+                    });
+                    for c in s.cands.iter_mut().filter(|c| c.date.is_none() || !written) {
                         c.date = Some(d.clone());
                     }
                 }
@@ -399,13 +432,14 @@ impl Coder {
 
     /// The cheap pre-filter: an event word and someone who could do it (an actor with a
     /// country named in the sentence, a pronoun or bare agent when there is an `antecedent`
-    /// for it to stand for or attach to, a bare agent or a weapon beside a place, or a place
-    /// "under" attack).
+    /// for it to stand for or attach to, a bare agent or a weapon beside a place (or on a
+    /// line whose label names one: `placed`), or a place "under" attack).
     fn worth_parsing(
         &self,
         forms: &[&str],
         actors: &[rung_dict::ActorMention],
         antecedent: bool,
+        placed: bool,
     ) -> bool {
         let mut trigger = false;
         let mut pronoun = false;
@@ -457,7 +491,8 @@ impl Coder {
         trigger
             && (country
                 || ((pronoun || bare) && antecedent)
-                || ((bare || under || armed) && !self.dicts.places.find(forms).is_empty()))
+                || ((bare || under || armed)
+                    && (placed || !self.dicts.places.find(forms).is_empty())))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -617,7 +652,16 @@ impl Coder {
             };
             let date = c.date.clone().or_else(|| fallback(c.trigger));
             let mut c = c;
-            self.sides(&mut c, v, date.as_deref(), st.speaker.as_deref());
+            // A line's labelled place, when the clause names none.
+            let at = c.location.and_then(|i| v.places.get(i));
+            self.sides(
+                &mut c,
+                v,
+                at.or(st.line_place.as_ref()),
+                date.as_deref(),
+                st.speaker.as_deref(),
+            );
+            let place = at.or(st.line_place.as_ref().filter(|p| !p.is_country));
             let e = Event {
                 doc: doc.name.clone(),
                 sentence: si,
@@ -634,7 +678,7 @@ impl Coder {
                     mode: info.plover_mode.clone(),
                 },
                 weapons: c.weapons.clone(),
-                location: c.location.and_then(|i| v.places.get(i)).map(|p| Location {
+                location: place.map(|p| Location {
                     text: p.text.clone(),
                     country: p.country.clone(),
                     lat: p.lat,
@@ -670,7 +714,8 @@ impl Coder {
         // the earlier one lacks (no other toll, weapon or place), told with the same verb.
         // A restatement with no time of its own ("'... fired at the district,' the
         // mission said") took the document's date; it is still the dated event before it.
-        let undated = v.times.is_empty();
+        // A line of a dated log is dated by its label, even with no time in its clause.
+        let undated = v.times.is_empty() && st.line_date.is_none();
         fresh.retain(|e| {
             !st.events
                 .iter()
@@ -714,7 +759,14 @@ impl Coder {
     /// the other side, the place or the speaker belongs to; the enemy of the speaker, else
     /// of the other side, else of the place's country. A side that stays unknown is
     /// dropped (an event without its source is then not emitted).
-    fn sides(&self, c: &mut Cand, v: &SentView, date: Option<&str>, doc_speaker: Option<&str>) {
+    fn sides(
+        &self,
+        c: &mut Cand,
+        v: &SentView,
+        at: Option<&PlaceSpan>,
+        date: Option<&str>,
+        doc_speaker: Option<&str>,
+    ) {
         let placeholder =
             |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| a.code.starts_with('~'));
 
@@ -725,10 +777,7 @@ impl Coder {
         };
         let day = date.and_then(approximate_day);
         let violent = matches!(c.code.get(..2), Some("18" | "19" | "20"));
-        let place = c
-            .location
-            .and_then(|i| v.places.get(i))
-            .and_then(|p| p.country.clone());
+        let place = at.and_then(|p| p.country.clone());
         // The place named as occupied ("the occupied town of Tokmak", "Russian-occupied
         // Melitopol"): a word "occupied" shortly before it, in the same phrase.
         let occupied = c.location.and_then(|i| v.places.get(i)).is_some_and(|p| {
@@ -757,11 +806,14 @@ impl Coder {
                 // (or arrested, held: "police detained 300 protesters in Moscow", where
                 // the arrested may be the police's own people)
                 let coerced = c.code.starts_with("17");
+                // (and, as a source, those who protest there: "demonstrators rallied in
+                // Tbilisi against the law")
+                let protest = !target && c.code.starts_with("14");
                 (
                     place
                         .as_deref()
-                        .filter(|_| target && (violent || coerced))?,
-                    coerced,
+                        .filter(|_| (target && (violent || coerced)) || protest)?,
+                    coerced || protest,
                 )
             } else if prefix == OCCUPIER {
                 let side = [other.clone(), place.clone(), speaker.clone()]
@@ -878,7 +930,6 @@ impl Coder {
             }
         }
         if violent && c.tgt.is_none() {
-            let at = c.location.and_then(|i| v.places.get(i));
             if let (Some(p), Some(src)) = (at, real(&c.src)) {
                 if let Some(l) = p.country.as_deref() {
                     let side = if l == src {
@@ -1338,12 +1389,30 @@ fn news_label(forms: &[&str]) -> usize {
 /// "April 2022:", "Oct. 10:"), or 0: an optional bullet, then only capitalized words,
 /// numbers (at least one) and punctuation before a colon within the first ten tokens. The
 /// caller keeps it only when the time-expression finder reads a date in it.
+///
+/// An incident log's label may name the place after the date: "21 Sep - Moscow, Russia:",
+/// "23 Sep - Melitopol, Zaporizhzhia oblast (occupied):". After a dash, anything up to a
+/// colon within the first sixteen tokens is the place part (the caller finds the place in
+/// it); the date part before the dash follows the rule above.
 fn date_label(forms: &[&str]) -> usize {
-    let Some(colon) = forms.iter().take(10).position(|f| *f == ":") else {
+    let Some(colon) = forms.iter().take(16).position(|f| *f == ":") else {
         return 0;
     };
     let start = usize::from(forms.first().is_some_and(|f| matches!(*f, "-" | "•" | "*")));
-    let words = forms.get(start..colon).unwrap_or(&[]);
+    let dash = forms
+        .get(start..colon)
+        .and_then(|w| {
+            w.iter()
+                .position(|f| matches!(*f, "-" | "\u{2013}" | "\u{2014}"))
+        })
+        .map(|d| d + start)
+        .filter(|&d| d > start + 1 && d + 1 < colon);
+    let end = match dash {
+        Some(d) => d,
+        None if colon < 10 => colon,
+        None => return 0,
+    };
+    let words = forms.get(start..end).unwrap_or(&[]);
     let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
     let ok = words.iter().any(|w| number(w))
         && words.iter().all(|w| {

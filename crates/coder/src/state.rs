@@ -57,6 +57,12 @@ pub struct DocState {
     pub names: Vec<(String, rung_dict::ActorMention)>,
     /// The last place (not a country) named, for "the region", "the city" later on.
     pub last_place: Option<crate::view::PlaceSpan>,
+    /// The place a line's label names ("21 Sep - Moscow, Russia: ..."), for the sentences
+    /// of that line.
+    pub line_place: Option<crate::view::PlaceSpan>,
+    /// The date a line's label names ("- June 1, 2022: ..."), for the sentences of that
+    /// line.
+    pub line_date: Option<String>,
     /// The country of the last one who spoke ("..., the General Staff said"): whose
     /// "enemy" a later unattributed sentence of the report means.
     pub speaker: Option<String>,
@@ -78,6 +84,8 @@ impl DocState {
         self.narrative = None;
         self.names.clear();
         self.last_place = None;
+        self.line_place = None;
+        self.line_date = None;
         self.speaker = None;
         self.sourceless.clear();
     }
