@@ -689,6 +689,15 @@ impl Coder {
                 attribution: c.attribution.as_ref().map(actor),
                 trigger: v.spans.get(c.trigger).copied(),
             };
+            // An actor does not speak, appeal, yield or cooperate to itself: a statement whose
+            // target is its own source ("said their results would not be recognised", with
+            // "their" taken for the speaker) is a misreading. Arrests and violence within
+            // one side are real ("police detained a police officer").
+            let reflexive = e.source.is_some()
+                && e.source.as_ref().map(|a| &a.code) == e.target.as_ref().map(|a| &a.code);
+            if reflexive && !matches!(e.cameo.get(..2), Some("17" | "18" | "19" | "20")) {
+                continue;
+            }
             if e.source.is_none() {
                 // "The hospital was struck": kept aside until the document shows who
                 // fights the target's country (infer_sides).
