@@ -386,7 +386,9 @@ impl Coder {
                     // not the document's: only a written date ("on 18 Sep") overrides it.
                     let v = &s.view;
                     let written = v.times.iter().any(|t| {
-                        v.forms[t.start..t.end]
+                        v.forms
+                            .get(t.start..t.end)
+                            .unwrap_or_default()
                             .iter()
                             .any(|f| f.bytes().any(|b| b.is_ascii_digit()))
                     });
