@@ -362,29 +362,24 @@ impl Resolver<'_> {
             .iter()
             .filter(|&&o| v.rel(o) == "obj")
             .flat_map(|&o| v.kids(o).iter().copied());
-        v.kids(verb)
+        let country = v
+            .kids(verb)
             .iter()
             .copied()
             .chain(under_obj)
             .find_map(|k| {
-                let p = v
-                    .place_at(k)
-                    .filter(|_| matches!(v.rel(k), "obl" | "nmod") && v.case_of(k) == Some("in"))?;
-                let c = p.country.as_ref()?;
-                Some(ActorRef {
-                    text: v.forms[n].clone(),
-                    code: format!("{c}{role}"),
-                })
+                v.place_at(k)
+                    .filter(|_| matches!(v.rel(k), "obl" | "nmod") && v.case_of(k) == Some("in"))?
+                    .country
+                    .as_ref()
             })
             // "21 Sep - Moscow, Russia: ... Police detained 1,300 protesters": the place of
             // the line's label.
-            .or_else(|| {
-                let c = self.st.line_place.as_ref()?.country.as_ref()?;
-                Some(ActorRef {
-                    text: v.forms[n].clone(),
-                    code: format!("{c}{role}"),
-                })
-            })
+            .or_else(|| self.st.line_place.as_ref()?.country.as_ref())?;
+        Some(ActorRef {
+            text: v.forms[n].clone(),
+            code: format!("{country}{role}"),
+        })
     }
 
     /// The country of the subject of the clause containing `n`.
