@@ -644,7 +644,10 @@ impl Coder {
                 .or_else(|| narrative.clone())
         };
         let mut fresh: Vec<Event> = Vec::new();
-        for c in cands.drain(..) {
+        let mut todo = std::mem::take(cands);
+        let mut next = 0;
+        while let Some(c) = todo.get(next).cloned() {
+            next += 1;
             if c.anaphor {
                 attach(st, si, &c, v);
                 continue;
@@ -663,6 +666,10 @@ impl Coder {
                 date.as_deref(),
                 st.speaker.as_deref(),
             );
+            // (the sides as resolved: "the dictator in Tehran" has Iran's country only now)
+            if let Some(accusation) = crate::engine::told_as_deliberate(v, &c) {
+                todo.push(accusation);
+            }
             let place = at.or(st.line_place.as_ref().filter(|p| !p.is_country));
             let e = Event {
                 doc: doc.name.clone(),
@@ -719,6 +726,9 @@ impl Coder {
             }
             merge_into(&mut fresh, e);
         }
+        // (the buffer goes back for the next sentence)
+        todo.clear();
+        *cands = todo;
         // A quote or a follow-up that restates an event of the last two sentences ("Ukrainian
         // troops fired eight shells at X, the office said. 'Ukrainian formations fired eight
         // shells at X,' it said.") is the same event: same code, sides and date, and nothing

@@ -61,6 +61,63 @@ pub struct Engine<'a> {
     pub p: &'a Patterns,
 }
 
+/// "'The occupiers are deliberately hitting homes,' the governor said": a speaker who tells
+/// an enemy's attack as done on purpose, or as terror, accuses its doer (112). The attack
+/// stays an event of its own, reported; the accusation is the speaker's, asserted. Only a
+/// speaker of another country than the doer's, and only with a word of intent on the act
+/// ("deliberately", "intentional", "terrorist attacks"): a plain report of a strike, even
+/// on homes, is not an accusation.
+pub(crate) fn told_as_deliberate(v: &SentView, c: &Cand) -> Option<Cand> {
+    const INTENT: [&str; 10] = [
+        "deliberately",
+        "deliberate",
+        "intentionally",
+        "intentional",
+        "purposely",
+        "purposefully",
+        "knowingly",
+        "wilfully",
+        "willfully",
+        "terrorist",
+    ];
+    let violent = matches!(c.code.get(..2), Some("18" | "19" | "20"));
+    let told = matches!(c.modality, Modality::Reported | Modality::Claimed);
+    let (by, doer) = (c.attribution.as_ref()?, c.src.as_ref()?);
+    if !violent || !told || c.anaphor || by.country() == doer.country() {
+        return None;
+    }
+    if !crate::state::is_country_code(by.country())
+        || !crate::state::is_country_code(doer.country())
+    {
+        return None;
+    }
+    // On the act itself, or on the verb it completes ("is deliberately trying to hit").
+    let t = c.trigger;
+    let up = v
+        .head
+        .get(t)
+        .copied()
+        .filter(|&h| h != crate::view::NONE && matches!(v.rel(t), "xcomp"));
+    let marked = std::iter::once(t)
+        .chain(up)
+        .flat_map(|w| v.kids(w).iter())
+        .any(|&k| INTENT.contains(&v.lemma[k].as_str()) || INTENT.contains(&v.lower[k].as_str()));
+    marked.then(|| Cand {
+        trigger: t,
+        code: "112".to_string(),
+        src: Some(by.clone()),
+        tgt: Some(doer.clone()),
+        modality: Modality::Asserted,
+        attribution: None,
+        weapons: Vec::new(),
+        location: c.location,
+        fatalities: None,
+        date: c.date.clone(),
+        anaphor: false,
+        weapon_use: false,
+    })
+}
+
 const EVENT_DETS: [&str; 4] = ["this", "these", "that", "those"];
 
 impl Engine<'_> {
@@ -787,7 +844,40 @@ impl Engine<'_> {
                 let tgt = if passive {
                     args::patient(v, i)
                 } else {
-                    objs.first().copied().or_else(prep_t)
+                    // "blamed the fire at the border post on Russian troops": when the
+                    // object names no one, the pattern's phrase names the target, wherever
+                    // the parser hung it (on the verb, or on a noun of the object).
+                    let named = |k: usize| v.actor_at(k).is_some() || v.place_at(k).is_some();
+                    let object = objs.first().copied();
+                    let nobody = object.is_some_and(|o| !named(o)) && !pat.preps.is_empty();
+                    let inside = || {
+                        let mut seen = Vec::new();
+                        args::subtree_bfs(v, i, 3, &mut seen);
+                        // (only down through the verb's nominals, never into a clause)
+                        let through = |mut k: usize| {
+                            while k != i {
+                                if !matches!(v.rel(k), "nmod" | "obl" | "obj") {
+                                    return false;
+                                }
+                                match v.parent(k) {
+                                    Some(h) => k = h,
+                                    None => return false,
+                                }
+                            }
+                            true
+                        };
+                        seen.into_iter().skip(1).find(|&k| {
+                            named(k)
+                                && v.case_of(k)
+                                    .is_some_and(|c| pat.preps.iter().any(|p| p == c))
+                                && through(k)
+                        })
+                    };
+                    if nobody {
+                        prep_t().filter(|&k| named(k)).or_else(inside).or(object)
+                    } else {
+                        object.or_else(prep_t)
+                    }
                 };
                 (src, tgt.or_else(prep_t), None)
             }

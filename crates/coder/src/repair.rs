@@ -24,6 +24,7 @@ pub fn promote_past_verb(v: &mut SentView) -> bool {
 /// All repairs, in order. Returns whether the tree changed.
 pub fn repair(v: &mut SentView) -> bool {
     let r = [
+        clause_under_punctuation(v),
         reported_clause_under_second_subject(v),
         bound_read_as_root(v),
         time_word_heading_a_name(v),
@@ -52,6 +53,41 @@ pub fn repair(v: &mut SentView) -> bool {
         particle_read_as_preposition(v),
     ];
     r.iter().any(|&x| x)
+}
+
+/// "The minister said on Sunday: \"Iran is firing at our cities.\"": the quoted clause hung
+/// on the colon. Punctuation heads nothing; a clause hung on it belongs to the nearest verb
+/// above it (here "said", whose complement it is), any other word to the mark's own head.
+fn clause_under_punctuation(v: &mut SentView) -> bool {
+    let n = v.len();
+    let mut changed = false;
+    for i in 0..n {
+        let p = v.head[i];
+        if p == NONE || v.upos[p] != Upos::Punct {
+            continue;
+        }
+        let mut h = v.head[p];
+        let clause = matches!(v.upos[i], Upos::Verb | Upos::Aux)
+            || v.kids(i).iter().any(|&k| v.rel(k).starts_with("nsubj"));
+        let mut hops = 0;
+        while clause && h != NONE && v.upos[h] != Upos::Verb && hops < n {
+            h = v.head[h];
+            hops += 1;
+        }
+        if h == NONE {
+            // (a root under the mark, or a mark that is the root: nothing to move to)
+            h = v.head[p];
+        }
+        if h == NONE || h == i || v.dominates(i, h) {
+            continue;
+        }
+        v.head[i] = h;
+        changed = true;
+    }
+    if changed {
+        v.reindex();
+    }
+    changed
 }
 
 /// "Up to 40 Ukrainian servicemen killed ...": a headline opening with a bound, parsed with
