@@ -1621,6 +1621,7 @@ impl Engine<'_> {
         // Inside an "of"/"for" clause ("accused Russia of shelling ..."): the content of an
         // accusation, coded as the accusation.
         let mut of_clause = false;
+        let mut next_act = false;
         let mut x = c;
         let mut hops = 0;
         while let Some(h) = v.parent(x) {
@@ -1712,7 +1713,17 @@ impl Engine<'_> {
                     });
                 // "denied that its aircraft had bombed a hospital": what is denied is coded by
                 // "deny" itself (016), never as an event of its own.
-                if hl == "deny" && matches!(rel, "ccomp" | "advcl" | "parataxis") {
+                // A participle after a comma is the denier's next act, not what is denied:
+                // "denied striking homes, blaming the damage on air defence missiles".
+                // (The parser may hang it on the denied verb: "denied shelling villages,
+                // blaming ...".)
+                next_act |= x == c
+                    && rel == "advcl"
+                    && v.xpos[x] == "VBG"
+                    && x > 0
+                    && v.forms[x - 1] == ","
+                    && !v.kids(x).iter().any(|&k| v.rel(k) == "mark");
+                if hl == "deny" && matches!(rel, "ccomp" | "advcl" | "parataxis") && !next_act {
                     m.absorbed = true;
                     return m;
                 }
@@ -1741,7 +1752,7 @@ impl Engine<'_> {
                     continue;
                 }
                 if rel == "xcomp" || (args::is_to_advcl(v, x) && self.governs_as_trigger(v, h)) {
-                    if hl == "deny" {
+                    if hl == "deny" && !next_act {
                         m.absorbed = true;
                         return m;
                     }
