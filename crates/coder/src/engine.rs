@@ -139,6 +139,9 @@ impl Engine<'_> {
             if let Some(c) = self.response_threat(&r, i) {
                 out.push(c);
             }
+            if let Some(c) = self.direct_involvement(&r, i) {
+                out.push(c);
+            }
         }
     }
 
@@ -2593,6 +2596,94 @@ impl Engine<'_> {
             "130"
         };
         Some(self.threat_cand(i, code, speaker, tgt))
+    }
+
+    /// "called the strike proof of the direct involvement of the United States in the war",
+    /// "the deliveries amount to direct involvement in the conflict": charging a state with
+    /// direct involvement in a war is an accusation (112) by whoever says it, against the
+    /// state named ("of the United States", "Washington's"), or else against the subject
+    /// of what "amounts to" it. Only a speaker who says, calls or sees it so: "denied any
+    /// direct involvement" accuses no one.
+    fn direct_involvement(&self, r: &Resolver, i: usize) -> Option<Cand> {
+        let v = r.v;
+        if v.lemma[i] != "involvement" || v.upos[i] != Upos::Noun {
+            return None;
+        }
+        if !v
+            .kids(i)
+            .iter()
+            .any(|&k| matches!(v.lemma[k].as_str(), "direct" | "directly"))
+        {
+            return None;
+        }
+        // Whose: "of X" (not "in the war"), or a possessor.
+        let whose = args::prep_object(v, i, "of")
+            .or_else(|| {
+                v.kids(i)
+                    .iter()
+                    .copied()
+                    .find(|&k| v.full_rel(k) == "nmod:poss")
+            })
+            .and_then(|k| r.deep_actor(k));
+        // Else the subject of the verb it completes ("amounted to", "constitutes").
+        let h = v.parent(i);
+        let equated = h.filter(|&h| {
+            v.upos[h] == Upos::Verb
+                && matches!(
+                    v.lemma[h].as_str(),
+                    "amount" | "constitute" | "mean" | "represent" | "signal" | "be"
+                )
+        });
+        let tgt = whose.or_else(|| {
+            equated.and_then(|h| args::subject(v, h)).and_then(|s| {
+                r.actor(s)
+                    .or_else(|| r.deep_actor(s))
+                    // ("the decision of Berlin to send missiles amounts to ...")
+                    .or_else(|| args::prep_object(v, s, "of").and_then(|o| r.actor(o)))
+            })
+        })?;
+        // Who says so: the nearest verb above of saying or of naming, with an actor subject.
+        let says = |w: usize| {
+            self.p.speech(&v.lemma[w]).is_some()
+                || matches!(
+                    v.lemma[w].as_str(),
+                    "call" | "describe" | "see" | "view" | "consider" | "regard" | "term"
+                )
+        };
+        let mut w = i;
+        let mut hops = 0;
+        let speaker = loop {
+            let p = v.parent(w)?;
+            hops += 1;
+            if hops > 6 || (v.upos[p] == Upos::Verb && self.p.is_negator(&v.lemma[p])) {
+                return None;
+            }
+            if v.upos[p] == Upos::Verb && v.lemma[p] == "deny" {
+                return None;
+            }
+            if v.upos[p] == Upos::Verb && says(p) {
+                break args::subject(v, p).and_then(|s| r.actor(s));
+            }
+            w = p;
+        };
+        let speaker = speaker.or_else(|| self.mood(v, i).attribution.and_then(|a| r.actor(a)))?;
+        if speaker.country() == tgt.country() {
+            return None;
+        }
+        Some(Cand {
+            trigger: i,
+            code: "112".into(),
+            src: Some(speaker),
+            tgt: Some(tgt),
+            modality: Modality::Asserted,
+            attribution: None,
+            weapons: Vec::new(),
+            location: None,
+            fatalities: None,
+            date: None,
+            anaphor: false,
+            weapon_use: false,
+        })
     }
 
     fn threat_cand(&self, i: usize, code: &str, speaker: ActorRef, tgt: Option<ActorRef>) -> Cand {
