@@ -463,6 +463,11 @@ impl Coder {
                     lower.as_str(),
                     "response" | "retaliation" | "consequences" | "retribution" | "unanswered"
                 )
+                // (the charge of taking part in a war: `Engine::direct_involvement`)
+                || matches!(
+                    lower.as_str(),
+                    "involvement" | "participation" | "participant" | "participants" | "party"
+                )
             {
                 trigger = true;
             }

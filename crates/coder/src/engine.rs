@@ -2606,17 +2606,38 @@ impl Engine<'_> {
     /// direct involvement" accuses no one.
     fn direct_involvement(&self, r: &Resolver, i: usize) -> Option<Cand> {
         let v = r.v;
-        if v.lemma[i] != "involvement" || v.upos[i] != Upos::Noun {
+        if v.upos[i] != Upos::Noun {
             return None;
         }
-        if !v
+        let direct = v
             .kids(i)
             .iter()
-            .any(|&k| matches!(v.lemma[k].as_str(), "direct" | "directly"))
-        {
+            .any(|&k| matches!(v.lemma[k].as_str(), "direct" | "directly"));
+        // ("has become a party to the conflict")
+        let party = v.lemma[i] == "party"
+            && args::prep_object(v, i, "to")
+                .is_some_and(|w| matches!(v.lemma[w].as_str(), "conflict" | "war"));
+        let charge = matches!(
+            v.lemma[i].as_str(),
+            "involvement" | "participation" | "participant"
+        );
+        if !(charge && direct || party) {
             return None;
         }
-        // Whose: "of X" (not "in the war"), or a possessor.
+        let someone = |k: usize| {
+            r.actor(k)
+                .or_else(|| r.deep_actor(k))
+                // ("the decision of Berlin to send missiles amounts to ...")
+                .or_else(|| args::prep_object(v, k, "of").and_then(|o| r.actor(o)))
+                .or_else(|| {
+                    v.kids(k)
+                        .iter()
+                        .find(|&&p| v.full_rel(p) == "nmod:poss")
+                        .and_then(|&p| r.actor(p))
+                })
+        };
+        // Whose: "of X" (not "in the war"), a possessor, or the subject of a predicate
+        // noun ("Washington and London had become direct participants").
         let whose = args::prep_object(v, i, "of")
             .or_else(|| {
                 v.kids(i)
@@ -2624,51 +2645,71 @@ impl Engine<'_> {
                     .copied()
                     .find(|&k| v.full_rel(k) == "nmod:poss")
             })
-            .and_then(|k| r.deep_actor(k));
-        // Else the subject of the verb it completes ("amounted to", "constitutes").
-        let h = v.parent(i);
-        let equated = h.filter(|&h| {
-            v.upos[h] == Upos::Verb
-                && matches!(
-                    v.lemma[h].as_str(),
-                    "amount" | "constitute" | "mean" | "represent" | "signal" | "be"
-                )
-        });
-        let tgt = whose.or_else(|| {
-            equated.and_then(|h| args::subject(v, h)).and_then(|s| {
-                r.actor(s)
-                    .or_else(|| r.deep_actor(s))
-                    // ("the decision of Berlin to send missiles amounts to ...")
-                    .or_else(|| args::prep_object(v, s, "of").and_then(|o| r.actor(o)))
-            })
-        })?;
-        // Who says so: the nearest verb above of saying or of naming, with an actor subject.
-        let says = |w: usize| {
-            self.p.speech(&v.lemma[w]).is_some()
-                || matches!(
-                    v.lemma[w].as_str(),
-                    "call" | "describe" | "see" | "view" | "consider" | "regard" | "term"
-                )
+            .and_then(|k| r.deep_actor(k))
+            .or_else(|| {
+                v.kids(i)
+                    .iter()
+                    .find(|&&k| v.rel(k) == "nsubj")
+                    .and_then(|&k| someone(k))
+            });
+        let naming = |w: usize| {
+            matches!(
+                v.lemma[w].as_str(),
+                "call" | "describe" | "see" | "view" | "consider" | "regard" | "term" | "treat"
+            )
         };
+        let says = |w: usize| self.p.speech(&v.lemma[w]).is_some() || self.p.is_threat(&v.lemma[w]);
+        let future = |w: usize| {
+            v.kids(w).iter().any(|&k| {
+                v.rel(k) == "aux" && matches!(v.lemma[k].as_str(), "will" | "would" | "shall")
+            })
+        };
+        // Up to who says or names it so; on the way, who is charged if not yet known (the
+        // subject of what "amounts to" it, the object of what is "regarded as" it), and
+        // whether it is said of what would happen (then it is a threat).
+        let mut tgt = whose;
+        let mut threat = future(i);
         let mut w = i;
-        let mut hops = 0;
-        let speaker = loop {
-            let p = v.parent(w)?;
-            hops += 1;
-            if hops > 6 || (v.upos[p] == Upos::Verb && self.p.is_negator(&v.lemma[p])) {
+        let mut speaker = None;
+        for _ in 0..6 {
+            let Some(p) = v.parent(w) else { break };
+            if v.upos[p] == Upos::Verb && (v.lemma[p] == "deny" || self.p.is_negator(&v.lemma[p])) {
                 return None;
             }
-            if v.upos[p] == Upos::Verb && v.lemma[p] == "deny" {
-                return None;
-            }
-            if v.upos[p] == Upos::Verb && says(p) {
-                break args::subject(v, p).and_then(|s| r.actor(s));
+            if v.upos[p] == Upos::Verb || v.upos[p] == Upos::Aux {
+                threat |= future(p);
+                if tgt.is_none() {
+                    let equated = matches!(
+                        v.lemma[p].as_str(),
+                        "amount" | "constitute" | "mean" | "represent" | "signal" | "become" | "be"
+                    );
+                    if equated {
+                        tgt = args::subject(v, p).and_then(someone);
+                    } else if naming(p) {
+                        tgt = args::objects(v, p)
+                            .next()
+                            .or_else(|| args::patient(v, p))
+                            .and_then(someone);
+                    }
+                }
+                if says(p) || naming(p) {
+                    speaker = args::subject(v, p).and_then(|s| r.actor(s));
+                    if speaker.is_some() {
+                        break;
+                    }
+                }
             }
             w = p;
-        };
+        }
         let speaker = speaker.or_else(|| self.mood(v, i).attribution.and_then(|a| r.actor(a)))?;
+        let tgt = tgt?;
         if speaker.country() == tgt.country() {
             return None;
+        }
+        // "warned that any strike would be regarded as Germany's direct participation in
+        // the war": what it would be taken for is a threat of force (138).
+        if threat {
+            return Some(self.threat_cand(i, "138", speaker, Some(tgt)));
         }
         Some(Cand {
             trigger: i,
