@@ -853,28 +853,10 @@ impl Engine<'_> {
                     let named = |k: usize| v.actor_at(k).is_some() || v.place_at(k).is_some();
                     let object = objs.first().copied();
                     let nobody = object.is_some_and(|o| !named(o)) && !pat.preps.is_empty();
+                    // (only down through the verb's nominals, never into a clause)
                     let inside = || {
-                        let mut seen = Vec::new();
-                        args::subtree_bfs(v, i, 3, &mut seen);
-                        // (only down through the verb's nominals, never into a clause)
-                        let through = |mut k: usize| {
-                            while k != i {
-                                if !matches!(v.rel(k), "nmod" | "obl" | "obj") {
-                                    return false;
-                                }
-                                match v.parent(k) {
-                                    Some(h) => k = h,
-                                    None => return false,
-                                }
-                            }
-                            true
-                        };
-                        seen.into_iter().skip(1).find(|&k| {
-                            named(k)
-                                && v.case_of(k)
-                                    .is_some_and(|c| pat.preps.iter().any(|p| p == c))
-                                && through(k)
-                        })
+                        let step = |k: usize| matches!(v.rel(k), "nmod" | "obl" | "obj");
+                        args::prep_phrase_below(v, i, 3, &pat.preps, step, named)
                     };
                     if nobody {
                         prep_t().filter(|&k| named(k)).or_else(inside).or(object)
@@ -902,30 +884,12 @@ impl Engine<'_> {
                     // "firing 100 rockets and a swarm of drones at northern Israel" with
                     // "drones" left an oblique: under the verb's other nominals.
                     .or_else(|| {
-                        let mut seen = Vec::new();
-                        args::subtree_bfs(v, i, 4, &mut seen);
+                        // only through nominals, never into a clause
                         let nominal = |k: usize| {
                             matches!(v.rel(k), "obl" | "obj" | "nmod" | "conj")
                                 && matches!(v.upos[k], Upos::Noun | Upos::Propn | Upos::Num)
                         };
-                        // only through nominals, never into a clause
-                        let through_nominals = |mut k: usize| {
-                            while k != i {
-                                if !nominal(k) {
-                                    return false;
-                                }
-                                match v.parent(k) {
-                                    Some(h) => k = h,
-                                    None => return false,
-                                }
-                            }
-                            true
-                        };
-                        seen.into_iter().skip(1).find(|&k| {
-                            v.case_of(k)
-                                .is_some_and(|c| pat.preps.iter().any(|p| p == c))
-                                && through_nominals(k)
-                        })
+                        args::prep_phrase_below(v, i, 4, &pat.preps, nominal, |_| true)
                     }),
                 None,
             ),
