@@ -227,6 +227,37 @@ pub fn clause_head(v: &SentView, n: usize) -> usize {
     x
 }
 
+/// The first word below `i` (breadth first, down to `depth`) introduced by one of `preps`
+/// and `accepted`, reached from `i` only through words that each pass `step` ("fired 100
+/// rockets and a swarm of drones at northern Israel": through nominals, never into a
+/// clause).
+pub fn prep_phrase_below(
+    v: &SentView,
+    i: usize,
+    depth: usize,
+    preps: &[String],
+    step: impl Fn(usize) -> bool,
+    accepted: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut seen = Vec::new();
+    subtree_bfs(v, i, depth, &mut seen);
+    let through = |mut k: usize| {
+        while k != i {
+            if !step(k) {
+                return false;
+            }
+            match v.parent(k) {
+                Some(h) => k = h,
+                None => return false,
+            }
+        }
+        true
+    };
+    seen.into_iter().skip(1).find(|&k| {
+        v.case_of(k).is_some_and(|c| preps.iter().any(|p| p == c)) && accepted(k) && through(k)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,35 +295,4 @@ mod tests {
         let v = view("Kyiv/PROPN/Kyiv/2/nsubj urged/VERB/urge/0/root Berlin/PROPN/Berlin/2/obj to/PART/to/5/mark send/VERB/send/2/xcomp tanks/NOUN/tank/5/obj");
         assert_eq!(subject(&v, 4), Some(2));
     }
-}
-
-/// The first word below `i` (breadth first, down to `depth`) introduced by one of `preps`
-/// and `accepted`, reached from `i` only through words that each pass `step` ("fired 100
-/// rockets and a swarm of drones at northern Israel": through nominals, never into a
-/// clause).
-pub fn prep_phrase_below(
-    v: &SentView,
-    i: usize,
-    depth: usize,
-    preps: &[String],
-    step: impl Fn(usize) -> bool,
-    accepted: impl Fn(usize) -> bool,
-) -> Option<usize> {
-    let mut seen = Vec::new();
-    subtree_bfs(v, i, depth, &mut seen);
-    let through = |mut k: usize| {
-        while k != i {
-            if !step(k) {
-                return false;
-            }
-            match v.parent(k) {
-                Some(h) => k = h,
-                None => return false,
-            }
-        }
-        true
-    };
-    seen.into_iter().skip(1).find(|&k| {
-        v.case_of(k).is_some_and(|c| preps.iter().any(|p| p == c)) && accepted(k) && through(k)
-    })
 }
