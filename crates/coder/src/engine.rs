@@ -45,6 +45,34 @@ pub struct Cand {
     pub weapon_use: bool,
 }
 
+impl Cand {
+    /// An event that is someone's statement (an accusation, a threat): its sides, code and
+    /// modality, and none of an act's fields (weapons, place, toll, own date).
+    fn statement(
+        trigger: usize,
+        code: &str,
+        src: ActorRef,
+        tgt: Option<ActorRef>,
+        modality: Modality,
+        attribution: Option<ActorRef>,
+    ) -> Cand {
+        Cand {
+            trigger,
+            code: code.into(),
+            src: Some(src),
+            tgt,
+            modality,
+            attribution,
+            weapons: Vec::new(),
+            location: None,
+            fatalities: None,
+            date: None,
+            anaphor: false,
+            weapon_use: false,
+        }
+    }
+}
+
 /// The outcome of walking up from a trigger.
 struct Mood {
     modality: Modality,
@@ -103,18 +131,16 @@ pub(crate) fn told_as_deliberate(v: &SentView, c: &Cand) -> Option<Cand> {
         .flat_map(|w| v.kids(w).iter())
         .any(|&k| INTENT.contains(&v.lemma[k].as_str()) || INTENT.contains(&v.lower[k].as_str()));
     marked.then(|| Cand {
-        trigger: t,
-        code: "112".to_string(),
-        src: Some(by.clone()),
-        tgt: Some(doer.clone()),
-        modality: Modality::Asserted,
-        attribution: None,
-        weapons: Vec::new(),
         location: c.location,
-        fatalities: None,
         date: c.date.clone(),
-        anaphor: false,
-        weapon_use: false,
+        ..Cand::statement(
+            t,
+            "112",
+            by.clone(),
+            Some(doer.clone()),
+            Modality::Asserted,
+            None,
+        )
     })
 }
 
@@ -2675,37 +2701,19 @@ impl Engine<'_> {
         if threat {
             return Some(self.threat_cand(i, "138", speaker, Some(tgt)));
         }
-        Some(Cand {
-            trigger: i,
-            code: "112".into(),
-            src: Some(speaker),
-            tgt: Some(tgt),
-            modality: Modality::Asserted,
-            attribution: None,
-            weapons: Vec::new(),
-            location: None,
-            fatalities: None,
-            date: None,
-            anaphor: false,
-            weapon_use: false,
-        })
+        Some(Cand::statement(
+            i,
+            "112",
+            speaker,
+            Some(tgt),
+            Modality::Asserted,
+            None,
+        ))
     }
 
     fn threat_cand(&self, i: usize, code: &str, speaker: ActorRef, tgt: Option<ActorRef>) -> Cand {
-        Cand {
-            trigger: i,
-            code: code.into(),
-            src: Some(speaker.clone()),
-            tgt,
-            modality: Modality::Threatened,
-            attribution: Some(speaker),
-            weapons: Vec::new(),
-            location: None,
-            fatalities: None,
-            date: None,
-            anaphor: false,
-            weapon_use: false,
-        }
+        let by = Some(speaker.clone());
+        Cand::statement(i, code, speaker, tgt, Modality::Threatened, by)
     }
 }
 
