@@ -461,7 +461,14 @@ impl Coder {
                 // (the threats of a response: `Engine::response_threat`)
                 || matches!(
                     lower.as_str(),
-                    "response" | "retaliation" | "consequences" | "retribution" | "unanswered"
+                    "response"
+                        | "retaliation"
+                        | "consequences"
+                        | "retribution"
+                        | "unanswered"
+                        | "respond"
+                        | "retaliate"
+                        | "react"
                 )
                 // (the charge of taking part in a war: `Engine::direct_involvement`)
                 || matches!(

@@ -2466,16 +2466,37 @@ impl Engine<'_> {
             && v.upos[i] == Upos::Verb
             && will(i)
         {
-            let c = conditional_clause(v, i)?;
-            let speaker = self.mood(v, i).attribution.and_then(|a| r.actor(a))?;
+            if v.kids(i)
+                .iter()
+                .any(|&k| v.rel(k) == "advmod" && self.p.is_negator(&v.lemma[k]))
+            {
+                return None;
+            }
+            // ("Russia warned that it would respond": a verb of warning is no attribution)
+            let speaker = self
+                .mood(v, i)
+                .attribution
+                .and_then(|a| r.actor(a))
+                .or_else(|| {
+                    v.parent(i)
+                        .filter(|&p| v.rel(i) == "ccomp" && self.p.is_threat(&v.lemma[p]))
+                        .and_then(|p| args::subject(v, p))
+                        .and_then(|s| r.actor(s))
+                })?;
             let own = args::subject(v, i)
                 .and_then(|s| r.actor(s))
                 .is_none_or(|a| a.country() == speaker.country());
-            let tgt = args::subject(v, c).and_then(|s| r.actor(s))?;
-            if !own || tgt.country() == speaker.country() {
+            if !own {
                 return None;
             }
-            return Some(self.threat_cand(i, "130", speaker, Some(tgt)));
+            if let Some(c) = conditional_clause(v, i) {
+                let tgt = args::subject(v, c).and_then(|s| r.actor(s))?;
+                if tgt.country() == speaker.country() {
+                    return None;
+                }
+                return Some(self.threat_cand(i, "130", speaker, Some(tgt)));
+            }
+            return self.vowed_response(r, i, speaker);
         }
         if !matches!(
             v.lemma[i].as_str(),
@@ -2580,6 +2601,104 @@ impl Engine<'_> {
             }
         });
         let tgt = tgt.or(bearer).or(addressee);
+        let code = if self.military_content(v, i) {
+            "138"
+        } else {
+            "130"
+        };
+        Some(self.threat_cand(i, code, speaker, tgt))
+    }
+
+    /// "Moscow said it would respond harshly", "Iran warned it would retaliate against any
+    /// attack", "Peskov said Moscow would respond to the new EU restrictions": a side's
+    /// announced retaliation, with no condition, is a threat when what it answers is hostile
+    /// (an attack, sanctions, "any" move), when it is to be forceful ("harshly",
+    /// "decisively", "militarily"), when the verb is "retaliate", or when nothing follows
+    /// ("allies would respond"). "would respond to the request next week" is no threat.
+    /// Whom: who owns what is answered, else whom the warning is addressed to.
+    fn vowed_response(&self, r: &Resolver, i: usize, speaker: ActorRef) -> Option<Cand> {
+        const HOSTILE: [&str; 22] = [
+            "attack",
+            "strike",
+            "aggression",
+            "provocation",
+            "escalation",
+            "sanction",
+            "restriction",
+            "measure",
+            "move",
+            "step",
+            "action",
+            "deployment",
+            "incursion",
+            "threat",
+            "violation",
+            "shelling",
+            "bombing",
+            "invasion",
+            "act",
+            "decision",
+            "seizure",
+            "confiscation",
+        ];
+        const FORCE: [&str; 20] = [
+            "harshly",
+            "decisively",
+            "firmly",
+            "forcefully",
+            "militarily",
+            "adequately",
+            "appropriately",
+            "symmetrically",
+            "asymmetrically",
+            "swiftly",
+            "strongly",
+            "resolutely",
+            "severely",
+            "immediately",
+            "proportionately",
+            "accordingly",
+            "forcefully",
+            "collectively",
+            "individually",
+            "robustly",
+        ];
+        let v = r.v;
+        let answered = v
+            .kids(i)
+            .iter()
+            .copied()
+            .find(|&k| v.rel(k) == "obl" && matches!(v.case_of(k), Some("to" | "against")));
+        let hostile = answered.is_some_and(|o| {
+            HOSTILE.contains(&v.lemma[o].as_str())
+                || v.kids(o)
+                    .iter()
+                    .any(|&d| v.rel(d) == "det" && v.lemma[d] == "any")
+        });
+        let forceful = v.kids(i).iter().any(|&k| {
+            FORCE.contains(&v.lower[k].as_str())
+                || (v.rel(k) == "obl"
+                    && matches!(v.case_of(k), Some("with" | "in"))
+                    && matches!(v.lemma[k].as_str(), "force" | "strike" | "kind" | "measure"))
+        });
+        let bare = !v
+            .kids(i)
+            .iter()
+            .any(|&k| matches!(v.rel(k), "obj" | "obl" | "ccomp" | "xcomp" | "advcl"));
+        if !(v.lemma[i] == "retaliate" || hostile || forceful || (bare && answered.is_none())) {
+            return None;
+        }
+        let other = |a: &ActorRef| a.country() != speaker.country();
+        let tgt = answered
+            .and_then(|o| {
+                r.deep_actor(o).or_else(|| {
+                    self.pattern_at(v, o)
+                        .filter(|p| p.pos == Pos::Noun)
+                        .and_then(|p| self.noun_roles(v, o, p).0)
+                        .and_then(|s| r.actor(s))
+                })
+            })
+            .filter(other);
         let code = if self.military_content(v, i) {
             "138"
         } else {
@@ -2917,7 +3036,27 @@ fn sanctions_near(v: &SentView, h: usize) -> bool {
 fn conditional_clause(v: &SentView, c: usize) -> Option<usize> {
     v.kids(c).iter().copied().find(|&k| {
         // (an "if" clause under a nominal predicate is often parsed as its `acl`)
-        matches!(v.rel(k), "advcl" | "acl")
+        // (and as a `ccomp` of a verb that asks or knows nothing: "would respond if
+        // Washington struck", not "asked if Washington would")
+        (matches!(v.rel(k), "advcl" | "acl")
+            || (v.rel(k) == "ccomp"
+                && !matches!(
+                    v.lemma[c].as_str(),
+                    "ask"
+                        | "wonder"
+                        | "know"
+                        | "see"
+                        | "check"
+                        | "decide"
+                        | "determine"
+                        | "doubt"
+                        | "question"
+                        | "say"
+                        | "tell"
+                        | "inquire"
+                        | "clarify"
+                        | "learn"
+                )))
             && v.kids(k)
                 .iter()
                 .any(|&m| v.rel(m) == "mark" && matches!(v.lemma[m].as_str(), "if" | "unless"))
