@@ -558,6 +558,18 @@ impl Engine<'_> {
                     .and_then(|b| r.actor(b))
                     .or_else(|| recent_act_source(r, src.as_ref()));
             }
+            // "called it a manifestation of Russian madness": the one the name names.
+            let in_name = || {
+                v.kids(i)
+                    .iter()
+                    .filter(|&&k| {
+                        v.rel(k) == "xcomp"
+                            || (v.rel(k) == "obj" && Some(k) != tgt_n)
+                            || (matches!(v.rel(k), "obl" | "advcl") && v.case_of(k) == Some("as"))
+                    })
+                    .find_map(|&k| r.deep_actor(k))
+                    .filter(|a| src.as_ref().is_none_or(|s| s.country() != a.country()))
+            };
             // "condemned the offensive", "the assault", told well after it.
             let definite_attack = |t: usize| {
                 let attack = self.pattern_at(v, t).is_some_and(|p| {
@@ -585,19 +597,6 @@ impl Engine<'_> {
                     .and_then(|h| args::subject(v, h))
                     .and_then(|s| r.actor(s))
                     .filter(|a| src.as_ref().is_none_or(|s| s.country() != a.country()));
-                // "called it a manifestation of Russian madness": the one the name names.
-                let in_name = || {
-                    v.kids(i)
-                        .iter()
-                        .filter(|&&k| {
-                            v.rel(k) == "xcomp"
-                                || (v.rel(k) == "obj" && Some(k) != tgt_n)
-                                || (matches!(v.rel(k), "obl" | "advcl")
-                                    && v.case_of(k) == Some("as"))
-                        })
-                        .find_map(|&k| r.deep_actor(k))
-                        .filter(|a| src.as_ref().is_none_or(|s| s.country() != a.country()))
-                };
                 if let Some(a) = reported
                     .or_else(|| recent_act_source(r, src.as_ref()))
                     .or_else(|| in_name().filter(|_| pat.named))
@@ -606,6 +605,11 @@ impl Engine<'_> {
                 } else if pat.named {
                     tgt = None;
                 }
+            }
+            // "described the drone strike as proof of the terrorist nature of the Kyiv
+            // regime": a doer not known from the act, the one the name names.
+            if tgt.is_none() && pat.named {
+                tgt = in_name();
             }
         }
         if tgt.is_none() && pat.own_future {
@@ -1610,7 +1614,7 @@ impl Engine<'_> {
             }
         }
         // "Did not launch any attack": negation on the light verb, "any" on the noun.
-        let would = m.modality == Modality::Hypothetical;
+        let mut would = m.modality == Modality::Hypothetical;
         // Inside an "of"/"for" clause ("accused Russia of shelling ..."): the content of an
         // accusation, coded as the accusation.
         let mut of_clause = false;
@@ -1755,6 +1759,23 @@ impl Engine<'_> {
                     }
                     if self.p.is_intent(hl) {
                         m.intent = true;
+                    }
+                    // "said Ukraine would keep hitting the refineries": the future sits on
+                    // the verb of going on.
+                    if rel == "xcomp"
+                        && matches!(hl, "keep" | "continue" | "resume" | "start" | "begin")
+                        && m.modality == Modality::Asserted
+                    {
+                        for &k in v.kids(h).iter().filter(|&&k| v.rel(k) == "aux") {
+                            match v.lower[k].as_str() {
+                                "will" | "'ll" | "shall" => m.intent = true,
+                                "would" => {
+                                    m.modality = Modality::Hypothetical;
+                                    would = true;
+                                }
+                                _ => {}
+                            }
+                        }
                     }
                 }
                 if matches!(rel, "advcl" | "acl")
