@@ -255,6 +255,9 @@ impl Engine<'_> {
         if pat.own_future && !self.own_future(v, i) {
             return false;
         }
+        if pat.host && !args::objects(v, i).any(|o| official(v, o)) {
+            return false;
+        }
         if pat.counted
             && !args::objects(v, i).any(|o| {
                 v.kids(o)
@@ -2883,6 +2886,19 @@ pub fn intent_code(code: &str) -> (String, Modality) {
         _ => return (code.to_string(), Modality::Intended),
     };
     (c.to_string(), Modality::Intended)
+}
+
+/// Whether `o`, or the name set beside it, is an official, a government body or a named
+/// person: someone who can be received as a guest ("received the Minister of Defence of
+/// Ukraine, Rustem Umerov").
+fn official(v: &SentView, o: usize) -> bool {
+    let one = |k: usize| {
+        v.actor_at(k).is_some_and(|a| {
+            let role = a.code.get(a.country.as_deref().map_or(0, str::len)..);
+            a.person || role.is_some_and(|r| r.starts_with("GOV"))
+        })
+    };
+    one(o) || v.kids(o).iter().any(|&k| v.rel(k) == "appos" && one(k))
 }
 
 /// The "if"/"unless" clause of a clause, if any.

@@ -121,6 +121,9 @@ pub struct Pattern {
     /// A verb of naming ("called the strike a war crime", "described it as madness"): the
     /// `need=` words may also be in the name given (the predicate or "as" phrase).
     pub named: bool,
+    /// Fires only when its object is an official, a government body or a named person
+    /// ("received the Ukrainian defence minister", not "received 20 tanks").
+    pub host: bool,
     /// Line in the pattern file.
     pub line: usize,
 }
@@ -191,6 +194,7 @@ impl Patterns {
                             && p.entries[i].need == pat.need
                             && p.entries[i].need_also == pat.need_also
                             && p.entries[i].own_future == pat.own_future
+                            && p.entries[i].host == pat.host
                     });
                     if dup {
                         return Err(err(format!("duplicate {kind} entry for '{}'", pat.lemma)));
@@ -420,6 +424,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         owner: false,
         counted: false,
         named: false,
+        host: false,
         line,
     };
     for opt in &rest[3..] {
@@ -452,6 +457,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
             "named" => pat.named = true,
             "own" => pat.own_future = true,
             "owner" => pat.owner = true,
+            "host" => pat.host = true,
             "mod" => {
                 pat.modality = Some(match v {
                     "threatened" => Modality::Threatened,
