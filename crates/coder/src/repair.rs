@@ -25,6 +25,7 @@ pub fn promote_past_verb(v: &mut SentView) -> bool {
 pub fn repair(v: &mut SentView) -> bool {
     let r = [
         clause_under_punctuation(v),
+        reported_clause_under_addressee(v),
         reported_clause_under_second_subject(v),
         bound_read_as_root(v),
         time_word_heading_a_name(v),
@@ -82,6 +83,45 @@ fn clause_under_punctuation(v: &mut SentView) -> bool {
             continue;
         }
         v.head[i] = h;
+        changed = true;
+    }
+    if changed {
+        v.reindex();
+    }
+    changed
+}
+
+/// "told a news conference that the army had shot down 25 drones", "told reporters that
+/// ...": the reported clause hung as a relative (`acl`) on what the verb of telling is
+/// told to. A "that" clause with a subject and a finite verb of its own right after the
+/// object of "tell", "inform", "brief" or "assure" is what was told: it moves to the verb
+/// as its complement. ("the claim that ..." under "made" is left alone: no such verb.)
+fn reported_clause_under_addressee(v: &mut SentView) -> bool {
+    let n = v.len();
+    let mut changed = false;
+    for c in 0..n {
+        let o = v.head[c];
+        if o == NONE || v.deprel[c] != "acl" || v.upos[c] != Upos::Verb {
+            continue;
+        }
+        let that = v
+            .kids(c)
+            .iter()
+            .any(|&k| v.rel(k) == "mark" && v.lower[k] == "that");
+        let subject = v.kids(c).iter().any(|&k| v.rel(k).starts_with("nsubj"));
+        let finite = v.kids(c).iter().any(|&k| v.rel(k) == "aux") || v.xpos[c] == "VBD";
+        let h = v.head[o];
+        let telling = h != NONE
+            && matches!(v.rel(o), "iobj" | "obj" | "obl")
+            && matches!(
+                v.lemma[h].as_str(),
+                "tell" | "inform" | "brief" | "assure" | "notify"
+            );
+        if !(that && subject && finite && telling) {
+            continue;
+        }
+        v.head[c] = h;
+        v.deprel[c] = "ccomp".to_string();
         changed = true;
     }
     if changed {
