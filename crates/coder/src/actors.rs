@@ -109,7 +109,24 @@ impl Resolver<'_> {
         }
         if l == "country" && v.kids(n).iter().any(|&k| v.lemma[k] == "the") {
             let subj = self.clause_subject_country(n);
-            return self.st.recent_country(subj.as_deref()).cloned();
+            // "Ukraine's air force said it shot down drones that Russia launched at the
+            // country": a state named earlier in the same sentence comes first.
+            let here = v
+                .actors
+                .iter()
+                .rfind(|a| {
+                    a.end <= n
+                        && a.country.as_deref().is_some_and(|c| {
+                            crate::state::is_state_code(c) && subj.as_deref().is_none_or(|s| s != c)
+                        })
+                })
+                .and_then(|a| {
+                    Some(ActorRef {
+                        text: v.forms[a.start..a.end].join(" "),
+                        code: a.country.clone()?,
+                    })
+                });
+            return here.or_else(|| self.st.recent_country(subj.as_deref()).cloned());
         }
         if let Some(a) = self.definite(n) {
             return Some(a);

@@ -222,16 +222,30 @@ impl Engine<'_> {
                 .any(|w| *w == v.lemma[k] || case == Some(w.as_str()) || (w == "@arms" && arms(k)))
         };
         let shared = args::shared_object(v, i);
+        // "the 48 drones that Russia launched": the noun a relative clause is about is what
+        // its verb acts on, when the clause has no object of its own but the pronoun.
+        let relativized = v.parent(i).filter(|_| {
+            v.full_rel(i) == "acl:relcl"
+                && !v
+                    .kids(i)
+                    .iter()
+                    .any(|&k| v.rel(k) == "obj" && !matches!(v.lower[k].as_str(), "that" | "which"))
+        });
         // An appeal's "on"/"for" is its own ("called on X", "called for Y"); under its
         // object it is something else ("what officials called the largest attack on ...").
         let deep = pat.frame != Frame::Appeal;
         let dep_words = |want: &[String]| {
-            v.kids(i).iter().chain(shared.as_ref()).any(|&k| {
-                hit(k, want)
-                    || (deep
-                        && matches!(v.rel(k), "obj" | "iobj")
-                        && v.kids(k).iter().any(|&g| hit(g, want)))
-            }) || (i + 1 < v.len() && want.iter().any(|w| *w == v.lower[i + 1]))
+            v.kids(i)
+                .iter()
+                .chain(shared.as_ref())
+                .chain(relativized.as_ref())
+                .any(|&k| {
+                    hit(k, want)
+                        || (deep
+                            && matches!(v.rel(k), "obj" | "iobj")
+                            && v.kids(k).iter().any(|&g| hit(g, want)))
+                })
+                || (i + 1 < v.len() && want.iter().any(|w| *w == v.lower[i + 1]))
                 || (pat.named && named_words(v, i, &hit, want))
         };
         if !deep && !pat.need.is_empty() {

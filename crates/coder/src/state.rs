@@ -19,6 +19,17 @@ pub fn is_country_code(c: &str) -> bool {
     c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase())
 }
 
+/// Whether a code is a state's: a country code that is no region, bloc or kind of
+/// organization (CAMEO's `EUR`, `WST`, `AFR`, `UNO`, `IGO`...).
+pub fn is_state_code(c: &str) -> bool {
+    const NOT_STATES: [&str; 28] = [
+        "AFR", "ASA", "BLK", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EUR", "LAM", "MDT", "MEA",
+        "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST", "UNO", "IGO", "NGO",
+        "IMG", "MNC",
+    ];
+    is_country_code(c) && !NOT_STATES.contains(&c)
+}
+
 impl ActorRef {
     /// The first three letters (country or bloc).
     pub fn country(&self) -> &str {
@@ -121,7 +132,12 @@ impl DocState {
         self.actors
             .iter()
             .rev()
-            .find(|r| r.country_like && not.is_none_or(|c| r.actor.country() != c))
+            // ("the country" is a state: never the EU or NATO named in between)
+            .find(|r| {
+                r.country_like
+                    && is_state_code(r.actor.country())
+                    && not.is_none_or(|c| r.actor.country() != c)
+            })
             .map(|r| &r.actor)
     }
 
