@@ -2679,7 +2679,7 @@ impl Engine<'_> {
             "seizure",
             "confiscation",
         ];
-        const FORCE: [&str; 20] = [
+        const FORCE: [&str; 19] = [
             "harshly",
             "decisively",
             "firmly",
@@ -2696,7 +2696,6 @@ impl Engine<'_> {
             "immediately",
             "proportionately",
             "accordingly",
-            "forcefully",
             "collectively",
             "individually",
             "robustly",
