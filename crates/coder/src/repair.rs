@@ -93,9 +93,10 @@ fn clause_under_punctuation(v: &mut SentView) -> bool {
 
 /// "told a news conference that the army had shot down 25 drones", "told reporters that
 /// ...": the reported clause hung as a relative (`acl`) on what the verb of telling is
-/// told to. A "that" clause with a subject and a finite verb of its own right after the
-/// object of "tell", "inform", "brief" or "assure" is what was told: it moves to the verb
-/// as its complement. ("the claim that ..." under "made" is left alone: no such verb.)
+/// told to. A "that" clause with a subject and a finite verb of its own, hung as a relative
+/// on the object (or oblique) of "tell", "inform", "brief" or "assure", is what was told: it
+/// moves to the verb as its complement (adjacency is not checked: the relation is).
+/// ("the claim that ..." under "made" is left alone: no such verb.)
 fn reported_clause_under_addressee(v: &mut SentView) -> bool {
     let n = v.len();
     let mut changed = false;
