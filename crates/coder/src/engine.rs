@@ -218,8 +218,15 @@ impl Engine<'_> {
         };
         let hit = |k: usize, want: &[String]| {
             let case = v.case_of(k);
-            want.iter()
-                .any(|w| *w == v.lemma[k] || case == Some(w.as_str()) || (w == "@arms" && arms(k)))
+            want.iter().any(|w| {
+                *w == v.lemma[k]
+                    || case == Some(w.as_str())
+                    || (w == "@arms" && arms(k))
+                    || (w == "@place"
+                        && matches!(v.rel(k), "obj" | "nsubj")
+                        && v.place_at(k).is_some()
+                        && v.actor_at(k).is_none())
+            })
         };
         let shared = args::shared_object(v, i);
         // "the 48 drones that Russia launched": the noun a relative clause is about is what
@@ -270,6 +277,17 @@ impl Engine<'_> {
             return false;
         }
         if pat.host && !args::objects(v, i).any(|o| official(v, o)) {
+            return false;
+        }
+        if pat.attempted
+            && !v.parent(i).is_some_and(|p| {
+                matches!(v.rel(i), "xcomp" | "advcl" | "acl")
+                    && matches!(
+                        v.lemma[p].as_str(),
+                        "try" | "attempt" | "seek" | "effort" | "bid"
+                    )
+            })
+        {
             return false;
         }
         if pat.counted

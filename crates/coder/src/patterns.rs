@@ -124,6 +124,9 @@ pub struct Pattern {
     /// Fires only when its object is an official, a government body or a named person
     /// ("received the Ukrainian defence minister", not "received 20 tanks").
     pub host: bool,
+    /// Fires only as what is tried: the complement of try/attempt/seek or of the noun
+    /// attempt/effort/bid ("tried 18 times to advance", not "troops advanced").
+    pub attempted: bool,
     /// Line in the pattern file.
     pub line: usize,
 }
@@ -195,6 +198,7 @@ impl Patterns {
                             && p.entries[i].need_also == pat.need_also
                             && p.entries[i].own_future == pat.own_future
                             && p.entries[i].host == pat.host
+                            && p.entries[i].attempted == pat.attempted
                     });
                     if dup {
                         return Err(err(format!("duplicate {kind} entry for '{}'", pat.lemma)));
@@ -425,6 +429,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         counted: false,
         named: false,
         host: false,
+        attempted: false,
         line,
     };
     for opt in &rest[3..] {
@@ -458,6 +463,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
             "own" => pat.own_future = true,
             "owner" => pat.owner = true,
             "host" => pat.host = true,
+            "attempted" => pat.attempted = true,
             "mod" => {
                 pat.modality = Some(match v {
                     "threatened" => Modality::Threatened,

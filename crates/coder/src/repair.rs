@@ -52,6 +52,7 @@ pub fn repair(v: &mut SentView) -> bool {
         subordinate_verb_read_as_modifier(v),
         second_object_under_first(v),
         particle_read_as_preposition(v),
+        infinitive_read_as_noun(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -1416,6 +1417,46 @@ fn reported_clause_under_second_subject(v: &mut SentView) -> bool {
         v.xpos[x] = "VBD".to_string();
         v.reindex();
         changed = true;
+    }
+    changed
+}
+
+/// "the enemy tried 18 times to advance towards Terny": after an infinitival "to" the
+/// tagger read the verb as a noun ("advance", "attack", "push") and the parser hung it as a
+/// modifier of the count. A noun whose own dependent is the infinitive marker "to" is a
+/// verb; when it hangs on "time(s)" counting the tries of a verb, it is that verb's
+/// complement.
+fn infinitive_read_as_noun(v: &mut SentView) -> bool {
+    let n = v.len();
+    let mut changed = false;
+    for w in 1..n {
+        if v.upos[w] != Upos::Noun
+            || v.lower[w - 1] != "to"
+            || v.head[w - 1] != w
+            || v.rel(w - 1) != "mark"
+            || v.kids(w)
+                .iter()
+                .any(|&k| matches!(v.rel(k), "det" | "amod" | "nummod"))
+        {
+            continue;
+        }
+        v.upos[w] = Upos::Verb;
+        v.xpos[w] = "VB".to_string();
+        let t = v.head[w];
+        if t != NONE
+            && matches!(v.lemma[t].as_str(), "time" | "times")
+            && matches!(v.rel(t), "obl" | "obj")
+        {
+            let g = v.head[t];
+            if g != NONE && v.upos[g] == Upos::Verb && !v.dominates(w, g) {
+                v.head[w] = g;
+                v.deprel[w] = "xcomp".to_string();
+            }
+        }
+        changed = true;
+    }
+    if changed {
+        v.reindex();
     }
     changed
 }
