@@ -279,6 +279,17 @@ impl Engine<'_> {
         if pat.host && !args::objects(v, i).any(|o| official(v, o)) {
             return false;
         }
+        if pat.unowned
+            && args::objects(v, i).any(|o| {
+                let named = |k: usize| v.actor_at(k).is_some_and(|a| a.country.is_some());
+                named(o)
+                    || v.kids(o)
+                        .iter()
+                        .any(|&k| named(k) && v.upos[k] != Upos::Pron && v.rel(k) != "nmod")
+            })
+        {
+            return false;
+        }
         if pat.attempted
             && !v.parent(i).is_some_and(|p| {
                 matches!(v.rel(i), "xcomp" | "advcl" | "acl")
@@ -374,6 +385,27 @@ impl Engine<'_> {
         {
             // "once Western sanctions on the bank were lifted": sanctions eased are no
             // sanctions imposed (the verb codes the easing).
+            return None;
+        }
+        if pat.pos == Pos::Noun
+            && matches!(pat.code.get(..2), Some("18" | "19" | "20"))
+            && v.parent(i).is_some_and(|h| {
+                [&v.lemma[h], &v.lower[h]].iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "pause"
+                            | "halt"
+                            | "cessation"
+                            | "moratorium"
+                            | "suspension"
+                            | "suspend"
+                            | "cease"
+                    )
+                })
+            })
+        {
+            // "a 30-day pause in strikes on energy facilities", "would halt attacks": the
+            // fighting paused is no attack (the halt codes the pause, 0871).
             return None;
         }
         let mood = self.mood(v, i);
@@ -2892,9 +2924,14 @@ impl Engine<'_> {
 }
 
 /// The CAMEO reading of an intended event: intent to give aid is 033x, to cooperate 031x,
-/// to meet 036, to yield 035; an intended attack is a threat (138).
+/// to meet 036, to yield 035 (to de-escalate militarily 0356); an intended attack is a
+/// threat (138). A ceasefire announced for the future ("would halt military operations
+/// until April 22") is what declaring a truce is: it stays 0871.
 pub fn intent_code(code: &str) -> (String, Modality) {
     let sub = code.get(2..3).unwrap_or("0");
+    if code == "0871" {
+        return (code.to_string(), Modality::Intended);
+    }
     let c = match code.get(..2).unwrap_or("") {
         "07" => match sub {
             "1" => "0331",
@@ -2912,6 +2949,7 @@ pub fn intent_code(code: &str) -> (String, Modality) {
         },
         "04" => "036",
         "05" => "032",
+        "08" if sub == "7" => "0356",
         "08" => "035",
         "18" | "19" | "20" => return ("138".into(), Modality::Threatened),
         _ => return (code.to_string(), Modality::Intended),

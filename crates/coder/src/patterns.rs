@@ -127,6 +127,9 @@ pub struct Pattern {
     /// Fires only as what is tried: the complement of try/attempt/seek or of the noun
     /// attempt/effort/bid ("tried 18 times to advance", not "troops advanced").
     pub attempted: bool,
+    /// Fires only when what it acts on belongs to no named actor: one's own fighting halted
+    /// ("halted military operations"), not the enemy's ("halted the Russian offensive").
+    pub unowned: bool,
     /// Line in the pattern file.
     pub line: usize,
 }
@@ -199,6 +202,7 @@ impl Patterns {
                             && p.entries[i].own_future == pat.own_future
                             && p.entries[i].host == pat.host
                             && p.entries[i].attempted == pat.attempted
+                            && p.entries[i].unowned == pat.unowned
                     });
                     if dup {
                         return Err(err(format!("duplicate {kind} entry for '{}'", pat.lemma)));
@@ -430,6 +434,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         named: false,
         host: false,
         attempted: false,
+        unowned: false,
         line,
     };
     for opt in &rest[3..] {
@@ -464,6 +469,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
             "owner" => pat.owner = true,
             "host" => pat.host = true,
             "attempted" => pat.attempted = true,
+            "unowned" => pat.unowned = true,
             "mod" => {
                 pat.modality = Some(match v {
                     "threatened" => Modality::Threatened,

@@ -53,6 +53,7 @@ pub fn repair(v: &mut SentView) -> bool {
         second_object_under_first(v),
         particle_read_as_preposition(v),
         infinitive_read_as_noun(v),
+        paused_fighting_under_the_verb(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -1453,6 +1454,40 @@ fn infinitive_read_as_noun(v: &mut SentView) -> bool {
                 v.deprel[w] = "xcomp".to_string();
             }
         }
+        changed = true;
+    }
+    if changed {
+        v.reindex();
+    }
+    changed
+}
+
+/// "agreed to a 30-day pause in strikes on energy facilities": the parser hung "in
+/// strikes" on the verb. A prepositional phrase right after a noun of pausing (pause,
+/// halt, cessation, moratorium, suspension), hung on that noun's own verb, says what is
+/// paused: it belongs to the noun.
+fn paused_fighting_under_the_verb(v: &mut SentView) -> bool {
+    let n = v.len();
+    let mut changed = false;
+    for p in 0..n.saturating_sub(2) {
+        if !matches!(
+            v.lower[p].as_str(),
+            "pause" | "pauses" | "halt" | "cessation" | "moratorium" | "suspension"
+        ) || !matches!(v.lower[p + 1].as_str(), "in" | "of" | "to" | "on")
+        {
+            continue;
+        }
+        let x = v.head[p + 1];
+        if x == NONE
+            || x <= p + 1
+            || v.head[p] == NONE
+            || v.head[x] != v.head[p]
+            || v.rel(x) != "obl"
+        {
+            continue;
+        }
+        v.head[x] = p;
+        v.deprel[x] = "nmod".to_string();
         changed = true;
     }
     if changed {
