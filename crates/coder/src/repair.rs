@@ -1470,10 +1470,12 @@ fn paused_fighting_under_the_verb(v: &mut SentView) -> bool {
     let n = v.len();
     let mut changed = false;
     for p in 0..n.saturating_sub(2) {
-        if !matches!(
-            v.lower[p].as_str(),
-            "pause" | "pauses" | "halt" | "cessation" | "moratorium" | "suspension"
-        ) || !matches!(v.lower[p + 1].as_str(), "in" | "of" | "to" | "on")
+        if v.upos[p] != Upos::Noun
+            || !matches!(
+                v.lower[p].as_str(),
+                "pause" | "pauses" | "halt" | "cessation" | "moratorium" | "suspension"
+            )
+            || !matches!(v.lower[p + 1].as_str(), "in" | "of" | "to" | "on")
         {
             continue;
         }
