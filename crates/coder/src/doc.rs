@@ -292,6 +292,14 @@ impl Coder {
                 s.fixes.clear();
                 if let Some(k) = garden_path_participle(&pforms, &s.analysis) {
                     s.fixes.push((k, "VBD"));
+                    // ("Pakistan's military denied ...": the subject read as an adjective)
+                    let adj = k.checked_sub(1).filter(|&j| {
+                        s.analysis.upos(j) == rung_parse::Upos::Adj
+                            && s.analysis.deprel(j) == "amod"
+                    });
+                    if let Some(j) = adj.filter(|_| s.analysis.xpos(k) == "JJ") {
+                        s.fixes.push((j, "NN"));
+                    }
                 }
                 if let Some(k) = headline_present_verb(&pforms, &s.analysis, &self.patterns) {
                     s.fixes.push((k, "VBD"));
@@ -1238,8 +1246,12 @@ fn garden_path_participle(forms: &[&str], a: &Analysis) -> Option<usize> {
     use rung_parse::Upos;
     let finite = |j: usize| matches!(a.xpos(j), "VBD" | "VBZ" | "VBP" | "MD");
     // A participle with an auxiliary ("has struck", "was hit") is one.
+    // In a sentence the parse left without any verb ("Pakistan's military denied launching
+    // any attack", all read as one noun phrase), an "-ed" adjective is a candidate too.
+    let verbless = !(0..a.len()).any(|j| matches!(a.upos(j), Upos::Verb | Upos::Aux));
     let k = (1..a.len()).find(|&k| {
-        a.xpos(k) == "VBN"
+        (a.xpos(k) == "VBN"
+            || (verbless && a.xpos(k) == "JJ" && forms[k].to_lowercase().ends_with("ed")))
             && !(0..a.len()).any(|j| a.head(j) == Some(k) && a.deprel(j).starts_with("aux"))
     })?;
     let lower = forms[k].to_lowercase();
@@ -1382,14 +1394,16 @@ fn hyphen_participles(forms: &[&str], a: &Analysis, out: &mut Vec<(usize, &'stat
 }
 
 /// Adjectives the parser hung on a verb as `amod` right before it ("Ukraine's military
-/// said", "the Ukrainian military reported"): an adjective cannot modify a verb, so the
-/// word is a noun, the verb's subject. Pushes `(position, "NN")`.
+/// said", "the Ukrainian military reported"), or a past verb hung on such an adjective
+/// right before it: an adjective cannot modify a verb nor head a finite one, so the word
+/// is a noun, the verb's subject. Pushes `(position, "NN")`.
 fn adjective_subjects(a: &Analysis, out: &mut Vec<(usize, &'static str)>) {
     use rung_parse::Upos;
     for k in 0..a.len().saturating_sub(1) {
+        // (or the verb hung on the adjective: "Azerbaijan's military [denied] ...")
+        let under = a.head(k + 1) == Some(k) && matches!(a.xpos(k + 1), "VBD" | "VBZ");
         if a.upos(k) == Upos::Adj
-            && a.deprel(k) == "amod"
-            && a.head(k) == Some(k + 1)
+            && ((a.deprel(k) == "amod" && a.head(k) == Some(k + 1)) || under)
             && a.upos(k + 1) == Upos::Verb
         {
             out.push((k, "NN"));

@@ -54,6 +54,7 @@ pub fn repair(v: &mut SentView) -> bool {
         particle_read_as_preposition(v),
         infinitive_read_as_noun(v),
         paused_fighting_under_the_verb(v),
+        object_with_preposition(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -1498,6 +1499,44 @@ fn paused_fighting_under_the_verb(v: &mut SentView) -> bool {
     changed
 }
 
+/// "imposed sanctions [on 11 North Korean individuals]": the parser made the phrase a
+/// second object of the verb, and hung the preposition on its number. An object has no
+/// preposition (UD), so a nominal `obj` or `iobj` with an ADP `case` before it is an oblique of its verb (`obl`), or a modifier of
+/// its noun (`nmod`).
+fn object_with_preposition(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for k in 0..v.len() {
+        let p = v.head[k];
+        if p == NONE
+            || !matches!(v.rel(k), "obj" | "iobj")
+            || !matches!(v.upos[k], Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num)
+        {
+            continue;
+        }
+        // (the preposition may hang on the phrase's number: "on [11] individuals")
+        let is_case = |c: usize| c < k && v.rel(c) == "case" && v.upos[c] == Upos::Adp;
+        let prep = v.kids(k).iter().copied().find(|&c| is_case(c)).or_else(|| {
+            v.kids(k)
+                .iter()
+                .filter(|&&m| m < k && v.rel(m) == "nummod")
+                .find_map(|&m| v.kids(m).iter().copied().find(|&c| c < m && is_case(c)))
+        });
+        let Some(c) = prep else { continue };
+        v.head[c] = k;
+        let rel = if matches!(v.upos[p], Upos::Noun | Upos::Propn | Upos::Pron) {
+            "nmod"
+        } else {
+            "obl"
+        };
+        v.deprel[k] = rel.to_string();
+        changed = true;
+    }
+    if changed {
+        v.reindex();
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1505,6 +1544,19 @@ mod tests {
 
     fn view(s: &str) -> SentView {
         TestTree::view(s)
+    }
+
+    #[test]
+    fn object_with_preposition_becomes_oblique() {
+        let mut v = view("EU/PROPN/EU/2/nsubj imposed/VERB/impose/0/root sanctions/NOUN/sanction/2/obj on/ADP/on/5/case 15/NUM/15/7/nummod Korean/ADJ/korean/7/amod officials/NOUN/official/2/obj");
+        assert!(object_with_preposition(&mut v));
+        assert_eq!(v.full_rel(6), "obl");
+        assert_eq!(v.parent(3), Some(6));
+        assert_eq!(v.case_of(6), Some("on"));
+        // A plain object is left alone.
+        let mut w =
+            view("EU/PROPN/EU/2/nsubj imposed/VERB/impose/0/root sanctions/NOUN/sanction/2/obj");
+        assert!(!object_with_preposition(&mut w));
     }
 
     #[test]
