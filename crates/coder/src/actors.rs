@@ -219,6 +219,28 @@ impl Resolver<'_> {
         // "The RSF accused the army of ...", after "the Sudanese Armed Forces": the army
         // (or military) of no stated country is the one whose forces the document named
         // last.
+        // "the junta" (or "the three juntas"): the government or army of the state named
+        // last, as a subject first ("Mali's rulers expelled a Danish envoy. The junta
+        // ..." is Mali's), and not one the sentence names beside it ("The junta expelled
+        // the French ambassador").
+        if the && matches!(word, "junta" | "juntas") {
+            let beside = |c: &str| v.actors.iter().any(|a| a.country.as_deref() == Some(c));
+            let ruler = |r: &&crate::state::Remembered| {
+                self.sent.saturating_sub(r.sentence) <= 10
+                    && !beside(r.actor.country())
+                    && (r.actor.code.ends_with("GOV") || r.actor.code.ends_with("MIL"))
+                    && crate::state::is_state_code(r.actor.country())
+            };
+            let recent = || self.st.actors.iter().rev();
+            return recent()
+                .filter(|r| r.subject)
+                .find(ruler)
+                .or_else(|| recent().find(ruler))
+                .map(|r| ActorRef {
+                    text: v.phrase(n.saturating_sub(1), n + 1),
+                    code: format!("{}GOV", r.actor.country()),
+                });
+        }
         if the && matches!(word, "army" | "military") {
             return self
                 .st

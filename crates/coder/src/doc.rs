@@ -301,7 +301,9 @@ impl Coder {
                         s.fixes.push((j, "NN"));
                     }
                 }
-                if let Some(k) = headline_present_verb(&pforms, &s.analysis, &self.patterns) {
+                if let Some(k) = headline_present_verb(&pforms, &s.analysis, &self.patterns)
+                    .or_else(|| plural_subject_base_verb(&pforms, &s.analysis, &self.patterns))
+                {
                     s.fixes.push((k, "VBD"));
                 }
                 adjective_subjects(&s.analysis, &mut s.fixes);
@@ -1065,12 +1067,6 @@ const IRREGULAR_PAST: &[&str] = &[
     "spent", "paid", "bought", "found", "heard", "burnt", "dealt", "shut", "fled", "beat",
 ];
 
-/// A main verb the tagger read as a participle: a past form tagged VBN with no auxiliary,
-/// right after a sentence-initial noun phrase (or one after a
-/// comma: "On Monday, Ukrainian forces struck ..."), with no finite verb of its own clause
-/// after it (a later finite verb only after a comma, as in a trailing ", the ministry
-/// said"), and not followed by "by" (a true reduced passive: "troops backed by
-/// artillery"). Returns its position.
 /// A capitalized word that can be part of a person's name: "Fidan", "Saree", "al-Houthi";
 /// not an acronym ("AFU"), a weekday or a month.
 fn name_word(w: &str) -> bool {
@@ -1242,6 +1238,14 @@ fn ship_names(forms: &[&str], actors: &mut [rung_dict::ActorMention]) {
     }
 }
 
+/// A main verb the tagger read as a participle: a past form tagged VBN with no auxiliary,
+/// right after a sentence-initial noun phrase (or one after a
+/// comma: "On Monday, Ukrainian forces struck ..."), with no finite verb of its own clause
+/// after it (a later finite verb only after a comma, as in a trailing ", the ministry
+/// said"), and not followed by "by" (a true reduced passive: "troops backed by
+/// artillery"). Returns its position.
+/// In a sentence parsed with no verb at all, a past form read as an adjective is one
+/// too ("Pakistan's military denied ...", "Niger's rulers cut ties ...").
 fn garden_path_participle(forms: &[&str], a: &Analysis) -> Option<usize> {
     use rung_parse::Upos;
     let finite = |j: usize| matches!(a.xpos(j), "VBD" | "VBZ" | "VBP" | "MD");
@@ -1251,7 +1255,10 @@ fn garden_path_participle(forms: &[&str], a: &Analysis) -> Option<usize> {
     let verbless = !(0..a.len()).any(|j| matches!(a.upos(j), Upos::Verb | Upos::Aux));
     let k = (1..a.len()).find(|&k| {
         (a.xpos(k) == "VBN"
-            || (verbless && a.xpos(k) == "JJ" && forms[k].to_lowercase().ends_with("ed")))
+            || (verbless && a.xpos(k) == "JJ" && {
+                let w = forms[k].to_lowercase();
+                w.ends_with("ed") || IRREGULAR_PAST.contains(&w.as_str())
+            }))
             && !(0..a.len()).any(|j| a.head(j) == Some(k) && a.deprel(j).starts_with("aux"))
     })?;
     let lower = forms[k].to_lowercase();
@@ -1332,6 +1339,34 @@ fn headline_present_verb(forms: &[&str], a: &Analysis, p: &Patterns) -> Option<u
             ) && (a.upos(j) != Upos::Noun || j + 1 < k)
         });
     (verb && name).then_some(k)
+}
+
+/// "The three juntas accuse ECOWAS of ...", "Rebels attack an army base": a present verb
+/// after a plural subject read as a singular noun or an adjective, so that the sentence has
+/// no verb at its root. The word is a verb rung knows in its base form, after a plural noun and before a
+/// name, a determiner, a number or a pronoun. Returns its position, to re-tag as a verb
+/// (`VBD`, as in [`headline_present_verb`]).
+fn plural_subject_base_verb(forms: &[&str], a: &Analysis, p: &Patterns) -> Option<usize> {
+    use rung_parse::Upos;
+    let root = (0..a.len()).find(|&j| a.head(j).is_none())?;
+    if a.upos(root) == Upos::Verb {
+        return None;
+    }
+    (1..a.len().saturating_sub(1)).find(|&k| {
+        let lower = forms[k].to_lowercase();
+        let known = p.trigger_lemma(&lower).is_some()
+            || p.speech(&lower).is_some()
+            || p.is_intent(&lower)
+            || p.is_request(&lower)
+            || p.is_threat(&lower);
+        matches!(a.xpos(k), "NN" | "JJ")
+            && known
+            && matches!(a.xpos(k - 1), "NNS" | "NNPS")
+            && (matches!(
+                a.upos(k + 1),
+                Upos::Propn | Upos::Det | Upos::Num | Upos::Pron
+            ) || forms[k + 1].starts_with(char::is_uppercase))
+    })
 }
 
 /// Verbs whose past tense is also a noun, read as the noun: "the destroyer USS Mason shot
