@@ -216,9 +216,6 @@ impl Resolver<'_> {
             .kids(n)
             .iter()
             .any(|&k| v.rel(k) == "det" && v.lower[k] == "the");
-        // "The RSF accused the army of ...", after "the Sudanese Armed Forces": the army
-        // (or military) of no stated country is the one whose forces the document named
-        // last.
         // "the junta" (or "the three juntas"): the government or army of the state named
         // last, as a subject first ("Mali's rulers expelled a Danish envoy. The junta
         // ..." is Mali's), and not one the sentence names beside it ("The junta expelled
@@ -241,6 +238,9 @@ impl Resolver<'_> {
                     code: format!("{}GOV", r.actor.country()),
                 });
         }
+        // "The RSF accused the army of ...", after "the Sudanese Armed Forces": the army
+        // (or military) of no stated country is the one whose forces the document named
+        // last.
         if the && matches!(word, "army" | "military") {
             return self
                 .st

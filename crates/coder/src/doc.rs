@@ -1343,9 +1343,9 @@ fn headline_present_verb(forms: &[&str], a: &Analysis, p: &Patterns) -> Option<u
 
 /// "The three juntas accuse ECOWAS of ...", "Rebels attack an army base": a present verb
 /// after a plural subject read as a singular noun or an adjective, so that the sentence has
-/// no verb at its root. The word is a verb rung knows in its base form, after a plural noun and before a
-/// name, a determiner, a number or a pronoun. Returns its position, to re-tag as a verb
-/// (`VBD`, as in [`headline_present_verb`]).
+/// no verb at its root. The word is a verb rung knows in its base form, after a plural
+/// noun and before a name, a determiner, a number or a pronoun. Returns its position, to
+/// re-tag as a verb (`VBD`, as in [`headline_present_verb`]).
 fn plural_subject_base_verb(forms: &[&str], a: &Analysis, p: &Patterns) -> Option<usize> {
     use rung_parse::Upos;
     let root = (0..a.len()).find(|&j| a.head(j).is_none())?;

@@ -1501,8 +1501,8 @@ fn paused_fighting_under_the_verb(v: &mut SentView) -> bool {
 
 /// "imposed sanctions [on 11 North Korean individuals]": the parser made the phrase a
 /// second object of the verb, and hung the preposition on its number. An object has no
-/// preposition (UD), so a nominal `obj` or `iobj` with an ADP `case` before it is an oblique of its verb (`obl`), or a modifier of
-/// its noun (`nmod`).
+/// preposition (UD), so a nominal `obj` or `iobj` with an ADP `case` before it is an
+/// oblique of its verb (`obl`), or a modifier of its noun (`nmod`).
 fn object_with_preposition(v: &mut SentView) -> bool {
     let mut changed = false;
     for k in 0..v.len() {
