@@ -1061,6 +1061,11 @@ impl Coder {
 }
 
 /// Past forms that are also participles, beyond the regular "-ed" ones.
+/// Whether a lowercase word has the form of a past tense or participle.
+fn past_form(w: &str) -> bool {
+    w.ends_with("ed") || IRREGULAR_PAST.contains(&w)
+}
+
 const IRREGULAR_PAST: &[&str] = &[
     "struck", "hit", "shot", "fought", "held", "led", "lost", "sent", "left", "made", "met",
     "brought", "caught", "built", "kept", "laid", "told", "won", "cut", "set", "put", "hurt",
@@ -1255,14 +1260,11 @@ fn garden_path_participle(forms: &[&str], a: &Analysis) -> Option<usize> {
     let verbless = !(0..a.len()).any(|j| matches!(a.upos(j), Upos::Verb | Upos::Aux));
     let k = (1..a.len()).find(|&k| {
         (a.xpos(k) == "VBN"
-            || (verbless && a.xpos(k) == "JJ" && {
-                let w = forms[k].to_lowercase();
-                w.ends_with("ed") || IRREGULAR_PAST.contains(&w.as_str())
-            }))
+            || (verbless && a.xpos(k) == "JJ" && past_form(&forms[k].to_lowercase())))
             && !(0..a.len()).any(|j| a.head(j) == Some(k) && a.deprel(j).starts_with("aux"))
     })?;
     let lower = forms[k].to_lowercase();
-    if !(lower.ends_with("ed") || IRREGULAR_PAST.contains(&lower.as_str())) {
+    if !past_form(&lower) {
         return None;
     }
     if forms
@@ -1321,13 +1323,7 @@ fn headline_present_verb(forms: &[&str], a: &Analysis, p: &Patterns) -> Option<u
     }
     let k = (1..a.len().min(6)).find(|&k| a.xpos(k) == "NNS")?;
     let lower = forms[k].to_lowercase();
-    let known = |stem: &str| {
-        p.trigger_lemma(stem).is_some()
-            || p.speech(stem).is_some()
-            || p.is_intent(stem)
-            || p.is_request(stem)
-            || p.is_threat(stem)
-    };
+    let known = |stem: &str| known_verb(p, stem);
     let s1 = lower.strip_suffix('s')?;
     let verb =
         p.trigger_lemma(&lower).is_some() || known(s1) || s1.strip_suffix('e').is_some_and(known);
@@ -1339,6 +1335,16 @@ fn headline_present_verb(forms: &[&str], a: &Analysis, p: &Patterns) -> Option<u
             ) && (a.upos(j) != Upos::Noun || j + 1 < k)
         });
     (verb && name).then_some(k)
+}
+
+/// A verb rung knows by its base form: a trigger, or a verb of saying, intent, request or
+/// threat.
+fn known_verb(p: &Patterns, stem: &str) -> bool {
+    p.trigger_lemma(stem).is_some()
+        || p.speech(stem).is_some()
+        || p.is_intent(stem)
+        || p.is_request(stem)
+        || p.is_threat(stem)
 }
 
 /// "The three juntas accuse ECOWAS of ...", "Rebels attack an army base": a present verb
@@ -1353,14 +1359,8 @@ fn plural_subject_base_verb(forms: &[&str], a: &Analysis, p: &Patterns) -> Optio
         return None;
     }
     (1..a.len().saturating_sub(1)).find(|&k| {
-        let lower = forms[k].to_lowercase();
-        let known = p.trigger_lemma(&lower).is_some()
-            || p.speech(&lower).is_some()
-            || p.is_intent(&lower)
-            || p.is_request(&lower)
-            || p.is_threat(&lower);
         matches!(a.xpos(k), "NN" | "JJ")
-            && known
+            && known_verb(p, &forms[k].to_lowercase())
             && matches!(a.xpos(k - 1), "NNS" | "NNPS")
             && (matches!(
                 a.upos(k + 1),
