@@ -480,10 +480,28 @@ impl Coder {
                         | "retaliate"
                         | "react"
                 )
-                // (the charge of taking part in a war: `Engine::direct_involvement`)
+                // (the charge of taking part in a war, and what something would be taken
+                // for: `Engine::direct_involvement`)
                 || matches!(
                     lower.as_str(),
-                    "involvement" | "participation" | "participant" | "participants" | "party"
+                    "involvement"
+                        | "participation"
+                        | "participant"
+                        | "participants"
+                        | "party"
+                        | "target"
+                        | "targets"
+                        | "provocation"
+                        | "escalation"
+                        | "aggression"
+                        | "belligerent"
+                        | "belligerents"
+                        | "co-belligerent"
+                        | "co-belligerents"
+                        | "combatants"
+                        // (`Engine::warned_against`; "warn" has patterns of its own)
+                        | "cautioned"
+                        | "cautions"
                 )
             {
                 trigger = true;

@@ -168,6 +168,9 @@ impl Engine<'_> {
             if let Some(c) = self.direct_involvement(&r, i) {
                 out.push(c);
             }
+            if let Some(c) = self.warned_against(&r, i) {
+                out.push(c);
+            }
         }
     }
 
@@ -355,6 +358,11 @@ impl Engine<'_> {
         {
             // "would respond harshly to any attacks": a kind of event, not one that
             // happened ("no attack was carried out" is a denial, coded elsewhere).
+            return None;
+        }
+        if pat.pos == Pos::Noun && hostile_brand(v, i).is_some() && in_future(v, i) {
+            // "would be regarded as a direct threat to Russia": what something would be
+            // taken for, not an event (`Engine::direct_involvement` codes the warning).
             return None;
         }
         if pat.pos == Pos::Verb
@@ -2817,9 +2825,12 @@ impl Engine<'_> {
             v.lemma[i].as_str(),
             "involvement" | "participation" | "participant"
         );
-        if !(charge && direct || party) {
+        // ("would be treated as legitimate targets", "as an act of aggression")
+        let branded = hostile_brand(v, i);
+        if !(charge && direct || party || branded.is_some()) {
             return None;
         }
+        let branded = branded.filter(|_| !(charge && direct || party));
         let someone = |k: usize| {
             r.actor(k)
                 .or_else(|| r.deep_actor(k))
@@ -2882,13 +2893,19 @@ impl Engine<'_> {
                     if equated {
                         tgt = args::subject(v, p).and_then(someone);
                     } else if naming(p) {
-                        tgt = args::objects(v, p)
-                            .next()
-                            .or_else(|| args::patient(v, p))
-                            .and_then(someone);
+                        // (what is named: the object, never the name itself, or the
+                        // passive's subject)
+                        let named = if args::is_passive(v, p) {
+                            args::patient(v, p)
+                        } else {
+                            args::objects(v, p).find(|&o| o != i)
+                        };
+                        tgt = named.and_then(someone);
                     }
                 }
-                if says(p) || naming(p) {
+                // ("the missiles would be regarded as a threat": who names it is not said,
+                // the passive's subject is what is named)
+                if says(p) || naming(p) && !args::is_passive(v, p) {
                     speaker = args::subject(v, p).and_then(|s| r.actor(s));
                     if speaker.is_some() {
                         break;
@@ -2904,6 +2921,15 @@ impl Engine<'_> {
         }
         // "warned that any strike would be regarded as Germany's direct participation in
         // the war": what it would be taken for is a threat of force (138).
+        if let Some(armed) = branded {
+            // Branding only threatens of what would be: "Moscow regards the drills as a
+            // provocation" is no threat.
+            if !threat {
+                return None;
+            }
+            let code = if armed { "138" } else { "130" };
+            return Some(self.threat_cand(i, code, speaker, Some(tgt)));
+        }
         if threat {
             return Some(self.threat_cand(i, "138", speaker, Some(tgt)));
         }
@@ -2917,10 +2943,95 @@ impl Engine<'_> {
         ))
     }
 
+    /// "cautioned Washington against granting Kyiv's requests", "warned Tehran against
+    /// sending troops": a warning addressed to a side, against what it might do, is a
+    /// threat (130, as CAMEO's WARN and CAUTION) by the one who warns against the one
+    /// warned.
+    fn warned_against(&self, r: &Resolver, i: usize) -> Option<Cand> {
+        let v = r.v;
+        if v.upos[i] != Upos::Verb || !matches!(v.lemma[i].as_str(), "warn" | "caution") {
+            return None;
+        }
+        if v.kids(i)
+            .iter()
+            .any(|&k| v.rel(k) == "advmod" && self.p.is_negator(&v.lemma[k]))
+        {
+            return None;
+        }
+        let o = v.kids(i).iter().copied().find(|&k| v.rel(k) == "obj")?;
+        let tgt = r.actor(o)?;
+        // ("against" hangs on the verb, on the one warned, or on what it is against)
+        let against = (o + 1..v.len()).any(|a| {
+            let h = v.parent(a);
+            v.lower[a] == "against"
+                && (h == Some(i) || h == Some(o) || h.and_then(|h| v.parent(h)) == Some(i))
+        });
+        if !against {
+            return None;
+        }
+        let src = args::subject(v, i).and_then(|s| r.actor(s))?;
+        if src.country() == tgt.country() {
+            return None;
+        }
+        Some(self.threat_cand(i, "130", src, Some(tgt)))
+    }
+
     fn threat_cand(&self, i: usize, code: &str, speaker: ActorRef, tgt: Option<ActorRef>) -> Cand {
         let by = Some(speaker.clone());
         Cand::statement(i, code, speaker, tgt, Modality::Threatened, by)
     }
+}
+
+/// Whether `i`, or the verb it hangs on, is said with "will", "would" or "shall".
+fn in_future(v: &SentView, i: usize) -> bool {
+    std::iter::once(i).chain(v.parent(i)).any(|w| {
+        v.kids(w).iter().any(|&k| {
+            v.rel(k) == "aux" && matches!(v.lemma[k].as_str(), "will" | "would" | "shall")
+        })
+    })
+}
+
+/// A noun that brands what another side would do as hostile, when it is what that is
+/// taken for: "would become legitimate targets", "would be treated as co-belligerents",
+/// "would be regarded as an act of aggression", "would mean war". `Some(true)` when the
+/// brand answers with force (a target, a belligerent, war), `Some(false)` otherwise (a
+/// provocation, an escalation, a threat). Only as the predicate: the object or "as"
+/// phrase of a verb of naming or equating, or a noun with its own copula.
+fn hostile_brand(v: &SentView, i: usize) -> Option<bool> {
+    if v.upos[i] != Upos::Noun {
+        return None;
+    }
+    let of = || args::prep_object(v, i, "of").map(|o| v.lemma[o].as_str());
+    let armed = match v.lemma[i].as_str() {
+        "target" | "belligerent" | "co-belligerent" | "cobelligerent" | "combatant" => true,
+        "act" | "declaration" => {
+            let what = of()?;
+            match what {
+                "war" => true,
+                "aggression" | "hostility" | "terrorism" | "provocation" => false,
+                _ => return None,
+            }
+        }
+        "war" => v.parent(i).is_some_and(|p| v.lemma[p] == "mean"),
+        "aggression" | "provocation" | "escalation" | "threat" | "attack" => false,
+        _ => return None,
+    };
+    let predicate = match v.parent(i) {
+        _ if v.child(i, "cop").is_some() => true,
+        Some(p) => {
+            let equating = matches!(
+                v.lemma[p].as_str(),
+                "become" | "mean" | "constitute" | "amount"
+            ) && matches!(v.rel(i), "obj" | "xcomp" | "obl");
+            let naming = matches!(
+                v.lemma[p].as_str(),
+                "regard" | "treat" | "consider" | "see" | "view" | "deem" | "perceive"
+            ) && (matches!(v.rel(i), "obj" | "xcomp") || v.case_of(i) == Some("as"));
+            v.upos[p] == Upos::Verb && (equating || naming)
+        }
+        None => false,
+    };
+    predicate.then_some(armed)
 }
 
 /// The CAMEO reading of an intended event: intent to give aid is 033x, to cooperate 031x,

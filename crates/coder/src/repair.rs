@@ -55,6 +55,8 @@ pub fn repair(v: &mut SentView) -> bool {
         infinitive_read_as_noun(v),
         paused_fighting_under_the_verb(v),
         object_with_preposition(v),
+        reported_clause_under_time_word(v),
+        speech_verb_read_as_modifier(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -1537,6 +1539,124 @@ fn object_with_preposition(v: &mut SentView) -> bool {
     changed
 }
 
+/// "The Kremlin said on Monday that any missiles would be regarded as ..." misread with the
+/// reported clause a relative clause of the day. A day takes no relative clause whose
+/// "that" opens it and which has a subject of its own besides: the clause is the
+/// complement of the verb the day is a time of.
+fn reported_clause_under_time_word(v: &mut SentView) -> bool {
+    let mut changed = false;
+    for k in 0..v.len() {
+        let t = v.head[k];
+        if t == NONE || v.rel(k) != "acl" || !is_time_word(&v.lower[t]) || v.rel(t) != "obl" {
+            continue;
+        }
+        let h = v.head[t];
+        if h == NONE || v.upos[h] != Upos::Verb {
+            continue;
+        }
+        let Some(that) = v
+            .kids(k)
+            .iter()
+            .copied()
+            .find(|&c| c == t + 1 && v.lower[c] == "that")
+        else {
+            continue;
+        };
+        let own_subject = v
+            .kids(k)
+            .iter()
+            .any(|&c| c != that && is_subject(v.deprel[c].as_str()));
+        if !own_subject {
+            continue;
+        }
+        v.head[k] = h;
+        v.deprel[k] = "ccomp".to_string();
+        v.deprel[that] = "mark".to_string();
+        changed = true;
+    }
+    if changed {
+        v.reindex();
+    }
+    changed
+}
+
+/// "Russia's foreign minister warned on Tuesday that any troops would become targets"
+/// misread with "warned" a reduced relative of the root noun ("the minister [who was]
+/// warned") and the reported clause another modifier of the noun. A past verb of saying
+/// right after the root noun, with no subject or auxiliary of its own, while a "that"
+/// clause after it also hangs on the noun, is the sentence's verb: the noun is its
+/// subject, the clause its complement.
+fn speech_verb_read_as_modifier(v: &mut SentView) -> bool {
+    const SAID: [&str; 12] = [
+        "said",
+        "warned",
+        "told",
+        "stated",
+        "announced",
+        "claimed",
+        "cautioned",
+        "stressed",
+        "insisted",
+        "declared",
+        "added",
+        "threatened",
+    ];
+    let Some(h) = (0..v.len()).find(|&i| v.head[i] == NONE) else {
+        return false;
+    };
+    if !matches!(v.upos[h], Upos::Noun | Upos::Propn) {
+        return false;
+    }
+    let Some(w) = v.kids(h).iter().copied().find(|&w| {
+        w > h
+            && v.rel(w) == "acl"
+            && v.upos[w] == Upos::Verb
+            && SAID.contains(&v.lower[w].as_str())
+            && !(h + 1..w).any(|k| matches!(v.upos[k], Upos::Verb | Upos::Aux))
+            && !v
+                .kids(w)
+                .iter()
+                .any(|&k| is_subject(v.deprel[k].as_str()) || v.rel(k) == "aux")
+    }) else {
+        return false;
+    };
+    // (the clause may already be the verb's: "warned on Sunday that ..." after
+    // `reported_clause_under_time_word`)
+    let that = |c: usize| {
+        v.kids(c)
+            .iter()
+            .any(|&m| m < c && v.lower[m] == "that" && v.rel(m) == "mark")
+    };
+    let Some(c) = v
+        .kids(h)
+        .iter()
+        .copied()
+        .find(|&c| c > w && matches!(v.rel(c), "acl" | "ccomp" | "parataxis") && that(c))
+        .or_else(|| {
+            v.kids(w)
+                .iter()
+                .copied()
+                .find(|&c| v.rel(c) == "ccomp" && that(c))
+        })
+    else {
+        return false;
+    };
+    v.head[w] = NONE;
+    v.deprel[w] = "root".to_string();
+    v.head[h] = w;
+    v.deprel[h] = "nsubj".to_string();
+    v.head[c] = w;
+    v.deprel[c] = "ccomp".to_string();
+    // (the final punctuation goes with the root)
+    for k in c + 1..v.len() {
+        if v.head[k] == h && v.upos[k] == Upos::Punct {
+            v.head[k] = w;
+        }
+    }
+    v.reindex();
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1544,6 +1664,33 @@ mod tests {
 
     fn view(s: &str) -> SentView {
         TestTree::view(s)
+    }
+
+    #[test]
+    fn reported_clause_moves_off_the_day() {
+        let mut v = view("Kremlin/PROPN/Kremlin/2/nsubj said/VERB/say/0/root on/ADP/on/4/case Monday/PROPN/Monday/2/obl that/PRON/that/8/mark jets/NOUN/jet/8/nsubj:pass be/AUX/be/8/aux:pass regarded/VERB/regard/4/acl:relcl");
+        assert!(reported_clause_under_time_word(&mut v));
+        assert_eq!(v.parent(7), Some(1));
+        assert_eq!(v.full_rel(7), "ccomp");
+        // A true relative clause ("the day that changed everything") has no subject of
+        // its own besides "that": left alone.
+        let mut w = view("He/PRON/he/2/nsubj said/VERB/say/0/root on/ADP/on/4/case Monday/PROPN/Monday/2/obl that/PRON/that/6/nsubj changed/VERB/change/4/acl:relcl");
+        assert!(!reported_clause_under_time_word(&mut w));
+    }
+
+    #[test]
+    fn speech_verb_becomes_the_root() {
+        let mut v = view("minister/NOUN/minister/0/root warned/VERB/warn/1/acl that/SCONJ/that/5/mark troops/NOUN/troops/5/nsubj become/VERB/become/1/acl targets/NOUN/target/5/obj ./PUNCT/./1/punct");
+        assert!(speech_verb_read_as_modifier(&mut v));
+        assert_eq!(v.parent(1), None);
+        assert_eq!(v.parent(0), Some(1));
+        assert_eq!(v.full_rel(0), "nsubj");
+        assert_eq!(v.parent(4), Some(1));
+        assert_eq!(v.full_rel(4), "ccomp");
+        assert_eq!(v.parent(6), Some(1));
+        // "the minister warned by ..." with an auxiliary is a real modifier: left alone.
+        let mut w = view("minister/NOUN/minister/0/root was/AUX/be/3/aux warned/VERB/warn/1/acl that/SCONJ/that/6/mark troops/NOUN/troops/6/nsubj become/VERB/become/1/acl");
+        assert!(!speech_verb_read_as_modifier(&mut w));
     }
 
     #[test]
