@@ -351,10 +351,19 @@ impl Engine<'_> {
             // "territories occupied by Russian forces": a description, not an event.
             return None;
         }
-        if pat.pos == Pos::Noun
-            && v.kids(i)
-                .iter()
-                .any(|&k| v.rel(k) == "det" && v.lemma[k] == "any")
+        // ("any attempt to strike Crimea": the verb of a noun with "any" likewise)
+        let of_any = pat.pos == Pos::Verb
+            && v.rel(i) == "acl"
+            && v.parent(i).is_some_and(|h| {
+                v.kids(h)
+                    .iter()
+                    .any(|&k| v.rel(k) == "det" && v.lemma[k] == "any")
+            });
+        if of_any
+            || pat.pos == Pos::Noun
+                && v.kids(i)
+                    .iter()
+                    .any(|&k| v.rel(k) == "det" && v.lemma[k] == "any")
         {
             // "would respond harshly to any attacks": a kind of event, not one that
             // happened ("no attack was carried out" is a denial, coded elsewhere).
@@ -2678,6 +2687,13 @@ impl Engine<'_> {
         let speaker = speaker.or_else(|| {
             warner
                 .filter(|&p| self.p.is_threat(&v.lemma[p]))
+                // ("Any attempt ... would receive a decisive response, she warned")
+                .or_else(|| {
+                    v.kids(w)
+                        .iter()
+                        .copied()
+                        .find(|&k| v.rel(k) == "parataxis" && self.p.is_threat(&v.lemma[k]))
+                })
                 .and_then(|p| args::subject(v, p))
                 .and_then(|s| r.actor(s))
         })?;
@@ -2915,21 +2931,28 @@ impl Engine<'_> {
             w = p;
         }
         let speaker = speaker.or_else(|| self.mood(v, i).attribution.and_then(|a| r.actor(a)))?;
-        let tgt = tgt?;
-        if speaker.country() == tgt.country() {
+        let own = tgt
+            .as_ref()
+            .is_some_and(|t| speaker.country() == t.country());
+        // (a brand's target of the speaker's own side is a misreading of whom, not of
+        // whether: "any attempt to intercept its rockets")
+        let tgt = tgt.filter(|_| !own);
+        if own && branded.is_none() {
             return None;
         }
         // "warned that any strike would be regarded as Germany's direct participation in
         // the war": what it would be taken for is a threat of force (138).
         if let Some(armed) = branded {
             // Branding only threatens of what would be: "Moscow regards the drills as a
-            // provocation" is no threat.
+            // provocation" is no threat. Whom may be unsaid ("any attempt to intercept its
+            // rockets would be treated as a declaration of war").
             if !threat {
                 return None;
             }
             let code = if armed { "138" } else { "130" };
-            return Some(self.threat_cand(i, code, speaker, Some(tgt)));
+            return Some(self.threat_cand(i, code, speaker, tgt));
         }
+        let tgt = tgt?;
         if threat {
             return Some(self.threat_cand(i, "138", speaker, Some(tgt)));
         }

@@ -57,6 +57,7 @@ pub fn repair(v: &mut SentView) -> bool {
         object_with_preposition(v),
         reported_clause_under_time_word(v),
         speech_verb_read_as_modifier(v),
+        infinitive_object_read_as_subject(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -1657,6 +1658,72 @@ fn speech_verb_read_as_modifier(v: &mut SentView) -> bool {
     true
 }
 
+/// "Any attempt to strike Crimea would receive a decisive response" misread with "Crimea"
+/// the subject of "would receive" and that clause the complement of "strike". An
+/// infinitive that modifies a noun takes no complement clause whose subject is the word
+/// right after it: that word is the infinitive's object, and the clause is the sentence
+/// the noun is the subject of.
+fn infinitive_object_read_as_subject(v: &mut SentView) -> bool {
+    for c in 0..v.len() {
+        let s = v.head[c];
+        if s == NONE || v.rel(c) != "ccomp" || v.rel(s) != "acl" || v.upos[s] != Upos::Verb {
+            continue;
+        }
+        let a = v.head[s];
+        if a == NONE || a > s || !matches!(v.upos[a], Upos::Noun | Upos::Propn) {
+            continue;
+        }
+        let to = v
+            .kids(s)
+            .iter()
+            .any(|&m| m < s && v.lower[m] == "to" && v.rel(m) == "mark");
+        let modal = v.kids(c).iter().any(|&k| {
+            v.rel(k) == "aux"
+                && matches!(
+                    v.lemma[k].as_str(),
+                    "will" | "would" | "could" | "can" | "must" | "may" | "might" | "should"
+                )
+        });
+        let Some(n) = v
+            .kids(c)
+            .iter()
+            .copied()
+            .find(|&k| v.full_rel(k) == "nsubj" && k > s && k < c)
+        else {
+            continue;
+        };
+        // (the object's phrase starts right after the infinitive: "strike Crimea",
+        // "hit the bridge")
+        let starts = (s + 1..=n).all(|k| k == n || v.head[k] == n);
+        if !to || !modal || !starts || v.kids(s).iter().any(|&k| v.rel(k) == "obj") {
+            continue;
+        }
+        v.head[n] = s;
+        v.deprel[n] = "obj".to_string();
+        let (ah, arel) = (v.head[a], v.deprel[a].clone());
+        v.head[c] = ah;
+        // ("said any attempt ... would receive": the noun was read as the object of the
+        // verb of saying; the clause is its complement)
+        v.deprel[c] = if arel == "obj" {
+            "ccomp".to_string()
+        } else {
+            arel
+        };
+        v.head[a] = c;
+        v.deprel[a] = "nsubj".to_string();
+        // (what hung on the noun after the clause, such as "she warned" and the final
+        // point, now hangs on the clause)
+        for k in c + 1..v.len() {
+            if v.head[k] == a && matches!(v.rel(k), "punct" | "parataxis") {
+                v.head[k] = c;
+            }
+        }
+        v.reindex();
+        return true;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1691,6 +1758,22 @@ mod tests {
         // "the minister warned by ..." with an auxiliary is a real modifier: left alone.
         let mut w = view("minister/NOUN/minister/0/root was/AUX/be/3/aux warned/VERB/warn/1/acl that/SCONJ/that/6/mark troops/NOUN/troops/6/nsubj become/VERB/become/1/acl");
         assert!(!speech_verb_read_as_modifier(&mut w));
+    }
+
+    #[test]
+    fn infinitive_object_leaves_the_next_clause() {
+        let mut v = view("Any/DET/any/2/det attempt/NOUN/attempt/0/root to/PART/to/4/mark strike/VERB/strike/2/acl Crimea/PROPN/Crimea/7/nsubj would/AUX/would/7/aux receive/VERB/receive/4/ccomp response/NOUN/response/7/obj ./PUNCT/./2/punct");
+        assert!(infinitive_object_read_as_subject(&mut v));
+        assert_eq!(v.parent(4), Some(3));
+        assert_eq!(v.full_rel(4), "obj");
+        assert_eq!(v.parent(6), None);
+        assert_eq!(v.parent(1), Some(6));
+        assert_eq!(v.full_rel(1), "nsubj");
+        assert_eq!(v.parent(8), Some(6));
+        // Without a modal the clause may well be the infinitive's ("a plan to say Kyiv
+        // lost"): left alone.
+        let mut w = view("plan/NOUN/plan/0/root to/PART/to/3/mark say/VERB/say/1/acl Kyiv/PROPN/Kyiv/5/nsubj lost/VERB/lose/3/ccomp");
+        assert!(!infinitive_object_read_as_subject(&mut w));
     }
 
     #[test]
