@@ -354,17 +354,8 @@ impl Engine<'_> {
         // ("any attempt to strike Crimea": the verb of a noun with "any" likewise)
         let of_any = pat.pos == Pos::Verb
             && v.rel(i) == "acl"
-            && v.parent(i).is_some_and(|h| {
-                v.kids(h)
-                    .iter()
-                    .any(|&k| v.rel(k) == "det" && v.lemma[k] == "any")
-            });
-        if of_any
-            || pat.pos == Pos::Noun
-                && v.kids(i)
-                    .iter()
-                    .any(|&k| v.rel(k) == "det" && v.lemma[k] == "any")
-        {
+            && v.parent(i).is_some_and(|h| with_any(v, h));
+        if of_any || pat.pos == Pos::Noun && with_any(v, i) {
             // "would respond harshly to any attacks": a kind of event, not one that
             // happened ("no attack was carried out" is a denial, coded elsewhere).
             return None;
@@ -2560,11 +2551,7 @@ impl Engine<'_> {
     /// response is armed.
     fn response_threat(&self, r: &Resolver, i: usize) -> Option<Cand> {
         let v = r.v;
-        let will = |h: usize| {
-            v.kids(h).iter().any(|&k| {
-                v.rel(k) == "aux" && matches!(v.lemma[k].as_str(), "will" | "would" | "shall")
-            })
-        };
+        let will = |h: usize| future_aux(v, h);
         // "if X does Y, we will respond": one's own retaliation, on a condition, is a
         // threat against whoever would meet it.
         if matches!(v.lemma[i].as_str(), "respond" | "retaliate" | "react")
@@ -2780,12 +2767,8 @@ impl Engine<'_> {
             .iter()
             .copied()
             .find(|&k| v.rel(k) == "obl" && matches!(v.case_of(k), Some("to" | "against")));
-        let hostile = answered.is_some_and(|o| {
-            HOSTILE.contains(&v.lemma[o].as_str())
-                || v.kids(o)
-                    .iter()
-                    .any(|&d| v.rel(d) == "det" && v.lemma[d] == "any")
-        });
+        let hostile =
+            answered.is_some_and(|o| HOSTILE.contains(&v.lemma[o].as_str()) || with_any(v, o));
         let forceful = v.kids(i).iter().any(|&k| {
             FORCE.contains(&v.lower[k].as_str())
                 || (v.rel(k) == "obl"
@@ -2882,11 +2865,7 @@ impl Engine<'_> {
             )
         };
         let says = |w: usize| self.p.speech(&v.lemma[w]).is_some() || self.p.is_threat(&v.lemma[w]);
-        let future = |w: usize| {
-            v.kids(w).iter().any(|&k| {
-                v.rel(k) == "aux" && matches!(v.lemma[k].as_str(), "will" | "would" | "shall")
-            })
-        };
+        let future = |w: usize| future_aux(v, w);
         // Up to who says or names it so; on the way, who is charged if not yet known (the
         // subject of what "amounts to" it, the object of what is "regarded as" it), and
         // whether it is said of what would happen (then it is a threat).
@@ -3005,13 +2984,25 @@ impl Engine<'_> {
     }
 }
 
+/// Whether `w` has "will", "would" or "shall" as its auxiliary.
+fn future_aux(v: &SentView, w: usize) -> bool {
+    v.kids(w)
+        .iter()
+        .any(|&k| v.rel(k) == "aux" && matches!(v.lemma[k].as_str(), "will" | "would" | "shall"))
+}
+
 /// Whether `i`, or the verb it hangs on, is said with "will", "would" or "shall".
 fn in_future(v: &SentView, i: usize) -> bool {
-    std::iter::once(i).chain(v.parent(i)).any(|w| {
-        v.kids(w).iter().any(|&k| {
-            v.rel(k) == "aux" && matches!(v.lemma[k].as_str(), "will" | "would" | "shall")
-        })
-    })
+    std::iter::once(i)
+        .chain(v.parent(i))
+        .any(|w| future_aux(v, w))
+}
+
+/// Whether noun `w` is determined by "any" ("any attack", "any attempt").
+fn with_any(v: &SentView, w: usize) -> bool {
+    v.kids(w)
+        .iter()
+        .any(|&k| v.rel(k) == "det" && v.lemma[k] == "any")
 }
 
 /// A noun that brands what another side would do as hostile, when it is what that is
