@@ -2558,10 +2558,7 @@ impl Engine<'_> {
             && v.upos[i] == Upos::Verb
             && will(i)
         {
-            if v.kids(i)
-                .iter()
-                .any(|&k| v.rel(k) == "advmod" && self.p.is_negator(&v.lemma[k]))
-            {
+            if self.negated(v, i) {
                 return None;
             }
             // ("Russia warned that it would respond": a verb of warning is no attribution)
@@ -2858,12 +2855,7 @@ impl Engine<'_> {
                     .find(|&&k| v.rel(k) == "nsubj")
                     .and_then(|&k| someone(k))
             });
-        let naming = |w: usize| {
-            matches!(
-                v.lemma[w].as_str(),
-                "call" | "describe" | "see" | "view" | "consider" | "regard" | "term" | "treat"
-            )
-        };
+        let naming = |w: usize| naming_verb(&v.lemma[w]);
         let says = |w: usize| self.p.speech(&v.lemma[w]).is_some() || self.p.is_threat(&v.lemma[w]);
         let future = |w: usize| future_aux(v, w);
         // Up to who says or names it so; on the way, who is charged if not yet known (the
@@ -2881,10 +2873,7 @@ impl Engine<'_> {
             if v.upos[p] == Upos::Verb || v.upos[p] == Upos::Aux {
                 threat |= future(p);
                 if tgt.is_none() {
-                    let equated = matches!(
-                        v.lemma[p].as_str(),
-                        "amount" | "constitute" | "mean" | "represent" | "signal" | "become" | "be"
-                    );
+                    let equated = equating_verb(&v.lemma[p]);
                     if equated {
                         tgt = args::subject(v, p).and_then(someone);
                     } else if naming(p) {
@@ -2954,10 +2943,7 @@ impl Engine<'_> {
         if v.upos[i] != Upos::Verb || !matches!(v.lemma[i].as_str(), "warn" | "caution") {
             return None;
         }
-        if v.kids(i)
-            .iter()
-            .any(|&k| v.rel(k) == "advmod" && self.p.is_negator(&v.lemma[k]))
-        {
+        if self.negated(v, i) {
             return None;
         }
         let o = v.kids(i).iter().copied().find(|&k| v.rel(k) == "obj")?;
@@ -2978,10 +2964,44 @@ impl Engine<'_> {
         Some(self.threat_cand(i, "130", src, Some(tgt)))
     }
 
+    /// Whether verb `i` has a negating adverb of its own ("would not respond").
+    fn negated(&self, v: &SentView, i: usize) -> bool {
+        v.kids(i)
+            .iter()
+            .any(|&k| v.rel(k) == "advmod" && self.p.is_negator(&v.lemma[k]))
+    }
+
     fn threat_cand(&self, i: usize, code: &str, speaker: ActorRef, tgt: Option<ActorRef>) -> Cand {
         let by = Some(speaker.clone());
         Cand::statement(i, code, speaker, tgt, Modality::Threatened, by)
     }
+}
+
+/// A verb of naming: what its object (or passive subject) is called, seen or taken for
+/// ("called the strike an act of aggression", "would be regarded as a provocation").
+fn naming_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "call"
+            | "describe"
+            | "term"
+            | "see"
+            | "view"
+            | "consider"
+            | "regard"
+            | "treat"
+            | "deem"
+            | "perceive"
+    )
+}
+
+/// A verb of equating: its subject is (or would be) what its complement says ("the
+/// deliveries amount to direct involvement", "would become legitimate targets").
+fn equating_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "amount" | "constitute" | "mean" | "represent" | "signal" | "become" | "be"
+    )
 }
 
 /// Whether `w` has "will", "would" or "shall" as its auxiliary.
@@ -3033,14 +3053,10 @@ fn hostile_brand(v: &SentView, i: usize) -> Option<bool> {
     let predicate = match v.parent(i) {
         _ if v.child(i, "cop").is_some() => true,
         Some(p) => {
-            let equating = matches!(
-                v.lemma[p].as_str(),
-                "become" | "mean" | "constitute" | "amount"
-            ) && matches!(v.rel(i), "obj" | "xcomp" | "obl");
-            let naming = matches!(
-                v.lemma[p].as_str(),
-                "regard" | "treat" | "consider" | "see" | "view" | "deem" | "perceive"
-            ) && (matches!(v.rel(i), "obj" | "xcomp") || v.case_of(i) == Some("as"));
+            let equating =
+                equating_verb(&v.lemma[p]) && matches!(v.rel(i), "obj" | "xcomp" | "obl");
+            let naming = naming_verb(&v.lemma[p])
+                && (matches!(v.rel(i), "obj" | "xcomp") || v.case_of(i) == Some("as"));
             v.upos[p] == Upos::Verb && (equating || naming)
         }
         None => false,
