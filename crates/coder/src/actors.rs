@@ -182,6 +182,15 @@ impl Resolver<'_> {
                 return Some(a);
             }
         }
+        // A name no dictionary knows, by its apposition: "Nasruddin Amer, the deputy head
+        // of the Houthi media office".
+        if v.upos[n] == Upos::Propn {
+            for &k in v.kids(n).iter().filter(|&&k| v.rel(k) == "appos" && k > n) {
+                if let Some(a) = self.actor_depth(k, depth + 1) {
+                    return Some(a);
+                }
+            }
+        }
         None
     }
 

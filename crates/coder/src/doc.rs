@@ -573,8 +573,28 @@ impl Coder {
                 .iter()
                 .any(|a| SHIP_PREFIXES.contains(&forms[a.start]) && a.start < k && k < a.end)
         };
-        for p in self.dicts.places.find_with_context(forms, &preferred) {
-            if ship(p.start) {
+        let found = self.dicts.places.find_with_context(forms, &preferred);
+        let in_place = |k: usize| found.iter().any(|p| p.start <= k && k < p.end);
+        // "Mohammed Ali al-Houthi": a one-word town joined by `flat` to a name that is no
+        // place is a part of a person's name.
+        let name_part = |p: &rung_dict::PlaceMention| {
+            let w = p.start;
+            let other_name = |k: usize| v.upos[k] == rung_parse::Upos::Propn && !in_place(k);
+            p.end == w + 1
+                && p.kind != PlaceKind::Country
+                && (v
+                    .parent(w)
+                    .is_some_and(|h| v.rel(w) == "flat" && other_name(h))
+                    || v.kids(w)
+                        .iter()
+                        .any(|&k| v.rel(k) == "flat" && other_name(k)))
+        };
+        let skip: Vec<bool> = found
+            .iter()
+            .map(|p| ship(p.start) || name_part(p))
+            .collect();
+        for (p, skip) in found.iter().zip(skip) {
+            if skip {
                 continue;
             }
             v.places.push(PlaceSpan {

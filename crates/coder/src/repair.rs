@@ -58,6 +58,7 @@ pub fn repair(v: &mut SentView) -> bool {
         reported_clause_under_time_word(v),
         speech_verb_read_as_modifier(v),
         infinitive_object_read_as_subject(v),
+        verb_after_apposition_of_root_name(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -1724,6 +1725,54 @@ fn infinitive_object_read_as_subject(v: &mut SentView) -> bool {
     false
 }
 
+/// "Mohammed Ali al-Houthi, a member of the council, accused Washington of ..." read as a
+/// verbless sentence: the name is the root and the verb hangs on it or on a noun of its
+/// appositions (as a conjunct, relative or parataxis). A sentence with no verb before a
+/// comma and a subjectless finite verb after it is that verb's clause, the name its
+/// subject; what followed the verb under the name stays with it.
+fn verb_after_apposition_of_root_name(v: &mut SentView) -> bool {
+    let Some(r) = (0..v.len()).find(|&i| v.head[i] == NONE) else {
+        return false;
+    };
+    if !matches!(v.upos[r], Upos::Noun | Upos::Propn) {
+        return false;
+    }
+    let under_root = |mut k: usize| {
+        for _ in 0..8 {
+            match v.parent(k) {
+                Some(p) if p == r => return true,
+                Some(p) if matches!(v.upos[p], Upos::Noun | Upos::Propn) => k = p,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let Some(k) = (r + 2..v.len()).find(|&k| {
+        v.upos[k] == Upos::Verb
+            && matches!(v.xpos[k].as_str(), "VBD" | "VBZ" | "VBP")
+            && v.lower[k - 1] == ","
+            && matches!(v.rel(k), "conj" | "parataxis" | "acl")
+            && under_root(k)
+            && !v.kids(k).iter().any(|&c| args::is_subj_rel(v, c))
+    }) else {
+        return false;
+    };
+    if (0..k).any(|j| matches!(v.upos[j], Upos::Verb | Upos::Aux)) {
+        return false;
+    }
+    for j in k + 1..v.len() {
+        if v.head[j] == r {
+            v.head[j] = k;
+        }
+    }
+    v.head[k] = NONE;
+    v.deprel[k] = "root".to_string();
+    v.head[r] = k;
+    v.deprel[r] = "nsubj".to_string();
+    v.reindex();
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1898,5 +1947,20 @@ mod tests {
         let mut v = view("agency/NOUN/agency/2/nsubj said/VERB/say/0/root aircraft/NOUN/aircraft/4/nsubj struck/VERB/strike/2/ccomp depots/NOUN/depot/4/obj");
         v.xpos[3] = "VBD".into();
         assert!(!reported_clause_under_second_subject(&mut v));
+    }
+
+    #[test]
+    fn verb_after_apposition_of_a_root_name() {
+        let mut v = view("Amer/PROPN/Amer/0/root ,/PUNCT/,/4/punct the/DET/the/4/det head/NOUN/head/1/appos ,/PUNCT/,/6/punct accused/VERB/accuse/1/acl:relcl Israel/PROPN/Israel/6/obj ./PUNCT/./1/punct");
+        v.xpos[5] = "VBD".into();
+        assert!(verb_after_apposition_of_root_name(&mut v));
+        assert_eq!(v.parent(5), None);
+        assert_eq!(v.parent(0), Some(5));
+        assert_eq!(v.full_rel(0), "nsubj");
+        assert_eq!(v.parent(7), Some(5));
+        // A verb before the comma: the sentence has its clause already.
+        let mut v = view("Amer/PROPN/Amer/0/root said/VERB/say/1/acl ,/PUNCT/,/4/punct accused/VERB/accuse/1/conj Israel/PROPN/Israel/4/obj");
+        v.xpos[3] = "VBD".into();
+        assert!(!verb_after_apposition_of_root_name(&mut v));
     }
 }
