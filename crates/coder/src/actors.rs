@@ -228,8 +228,9 @@ impl Resolver<'_> {
         // "the junta" (or "the three juntas"): the government or army of the state named
         // last, as a subject first ("Mali's rulers expelled a Danish envoy. The junta
         // ..." is Mali's), and not one the sentence names beside it ("The junta expelled
-        // the French ambassador").
-        if the && matches!(word, "junta" | "juntas") {
+        // the French ambassador"). So is "the Treasury", a ministry every state has: "The
+        // State Department designated ... The next day the Treasury sanctioned ...".
+        if the && matches!(word, "junta" | "juntas" | "treasury") {
             let beside = |c: &str| v.actors.iter().any(|a| a.country.as_deref() == Some(c));
             let ruler = |r: &&crate::state::Remembered| {
                 self.sent.saturating_sub(r.sentence) <= 10
