@@ -261,6 +261,7 @@ impl Coder {
             spans.drain(..label);
             let mut actors = self.dicts.actors.find(&forms);
             known_names(&forms, &mut actors, &mut s.state.names);
+            acronyms(&forms, &mut actors, &mut s.state.names);
             ship_names(&forms, &mut actors);
             titled_names(&forms, &mut actors);
             let body = sent.kind == SentenceKind::Body
@@ -1151,6 +1152,53 @@ fn name_word(w: &str) -> bool {
                 | "Mrs"
                 | "Ms"
         )
+}
+
+/// "South Korea's Joint Chiefs of Staff (JCS) said ...": an acronym no dictionary knows,
+/// in brackets right after an actor's name, stands for that actor later in the document
+/// ("The JCS condemned the launch").
+fn acronyms(
+    forms: &[&str],
+    actors: &mut Vec<rung_dict::ActorMention>,
+    names: &mut Vec<(String, rung_dict::ActorMention)>,
+) {
+    let acronym = |w: &str| {
+        (2..=6).contains(&w.len())
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+    };
+    let covered = |actors: &[rung_dict::ActorMention], k: usize| {
+        actors.iter().any(|a| a.start <= k && k < a.end)
+    };
+    let mut found = Vec::new();
+    for (k, &w) in forms.iter().enumerate() {
+        if !acronym(w) || covered(actors, k) {
+            continue;
+        }
+        if let Some((_, m)) = names.iter().rev().find(|(n, _)| n == w) {
+            let mut m = m.clone();
+            (m.start, m.end) = (k, k + 1);
+            found.push(m);
+        }
+    }
+    let learned: Vec<_> = actors
+        .iter()
+        .filter(|a| a.country.is_some())
+        .filter_map(|a| {
+            let w = *forms.get(a.end + 1)?;
+            (forms[a.end] == "("
+                && forms.get(a.end + 2) == Some(&")")
+                && acronym(w)
+                && !covered(actors, a.end + 1))
+            .then(|| (w.to_string(), a.clone()))
+        })
+        .collect();
+    names.extend(learned);
+    if !found.is_empty() {
+        actors.extend(found);
+        actors.sort_by_key(|a| a.start);
+    }
 }
 
 /// Names met beside a role stand for that actor later in the document. "Turkish Foreign
