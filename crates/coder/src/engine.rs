@@ -2587,18 +2587,29 @@ impl Engine<'_> {
             }
             return self.vowed_response(r, i, speaker);
         }
-        if !matches!(
-            v.lemma[i].as_str(),
-            "response"
-                | "retaliation"
-                | "answer"
-                | "retribution"
-                | "consequence"
-                | "rebuff"
-                | "price"
-                | "punishment"
-                | "responsibility"
-        ) || v.upos[i] != Upos::Noun
+        // "India will have to pay for this naked aggression": what the other side did, to be
+        // paid for.
+        let paid_for = v.upos[i] == Upos::Noun
+            && matches!(
+                v.lemma[i].as_str(),
+                "aggression" | "crime" | "attack" | "atrocity" | "provocation" | "act"
+            )
+            && v.case_of(i) == Some("for")
+            && v.parent(i).is_some_and(|h| v.lemma[h] == "pay");
+        if !paid_for
+            && !matches!(
+                v.lemma[i].as_str(),
+                "response"
+                    | "retaliation"
+                    | "answer"
+                    | "retribution"
+                    | "consequence"
+                    | "rebuff"
+                    | "price"
+                    | "punishment"
+                    | "responsibility"
+            )
+            || v.upos[i] != Upos::Noun
         {
             return None;
         }
@@ -2633,7 +2644,7 @@ impl Engine<'_> {
         if v.lemma[i] == "responsibility" && !blamed {
             return None;
         }
-        if !future || !(met || received || answered || price || entailed || blamed) {
+        if !future || !(met || received || answered || price || paid_for || entailed || blamed) {
             return None;
         }
         // The verb of warning or telling the threat is reported under ("warned Tehran
