@@ -577,12 +577,16 @@ impl Coder {
         let found = self.dicts.places.find_with_context(forms, &preferred);
         let in_place = |k: usize| found.iter().any(|p| p.start <= k && k < p.end);
         // "Mohammed Ali al-Houthi": a one-word town joined by `flat` to a name that is no
-        // place is a part of a person's name.
+        // place is a part of a person's name, when the town lies outside the theatre of
+        // the document's actors (a village "Ali" in India). Inside it ("Alexei Popov"
+        // beside Russian actors) it is kept: there the name's country is usually the
+        // person's too.
         let name_part = |p: &rung_dict::PlaceMention| {
             let w = p.start;
             let other_name = |k: usize| v.upos[k] == rung_parse::Upos::Propn && !in_place(k);
             p.end == w + 1
                 && p.kind != PlaceKind::Country
+                && !preferred.contains(&p.country.as_str())
                 && (v
                     .parent(w)
                     .is_some_and(|h| v.rel(w) == "flat" && other_name(h))
