@@ -1158,6 +1158,11 @@ fn name_word(w: &str) -> bool {
         )
 }
 
+/// Whether word `k` lies inside one of `actors`' mentions.
+fn covered(actors: &[rung_dict::ActorMention], k: usize) -> bool {
+    actors.iter().any(|a| a.start <= k && k < a.end)
+}
+
 /// "South Korea's Joint Chiefs of Staff (JCS) said ...": an acronym no dictionary knows,
 /// in brackets right after an actor's name, stands for that actor later in the document
 /// ("The JCS condemned the launch").
@@ -1171,9 +1176,6 @@ fn acronyms(
             && w.bytes()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
             && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
-    };
-    let covered = |actors: &[rung_dict::ActorMention], k: usize| {
-        actors.iter().any(|a| a.start <= k && k < a.end)
     };
     let mut found = Vec::new();
     for (k, &w) in forms.iter().enumerate() {
@@ -1216,9 +1218,6 @@ fn known_names(
     names: &mut Vec<(String, rung_dict::ActorMention)>,
 ) {
     use rung_dict::ActorKind;
-    let covered = |actors: &[rung_dict::ActorMention], k: usize| {
-        actors.iter().any(|a| a.start <= k && k < a.end)
-    };
     // Later mentions of a remembered surname.
     for k in 0..forms.len() {
         if covered(actors, k) || !name_word(forms[k]) {
