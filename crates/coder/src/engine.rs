@@ -857,6 +857,10 @@ impl Engine<'_> {
             }
             (_, t) => t,
         };
+        // (civilians suffer a loss; they are not whose act is judged)
+        if pat.targeted && tgt.as_ref().is_none_or(|t| t.code.ends_with("CVL")) {
+            return None;
+        }
         Some(self.finish(
             r,
             i,

@@ -130,6 +130,9 @@ pub struct Pattern {
     /// Fires only when what it acts on belongs to no named actor: one's own fighting halted
     /// ("halted military operations"), not the enemy's ("halted the Russian offensive").
     pub unowned: bool,
+    /// Emitted only with a target: a judgement of someone's act ("regretted India's
+    /// military action"), never of a loss ("regretted the loss of life").
+    pub targeted: bool,
     /// Line in the pattern file.
     pub line: usize,
 }
@@ -435,6 +438,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
         host: false,
         attempted: false,
         unowned: false,
+        targeted: false,
         line,
     };
     for opt in &rest[3..] {
@@ -470,6 +474,7 @@ fn parse_trigger(kind: &str, rest: &[&str], line: usize) -> Result<Pattern, Stri
             "host" => pat.host = true,
             "attempted" => pat.attempted = true,
             "unowned" => pat.unowned = true,
+            "targeted" => pat.targeted = true,
             "mod" => {
                 pat.modality = Some(match v {
                     "threatened" => Modality::Threatened,

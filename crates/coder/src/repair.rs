@@ -59,6 +59,7 @@ pub fn repair(v: &mut SentView) -> bool {
         speech_verb_read_as_modifier(v),
         infinitive_object_read_as_subject(v),
         verb_after_apposition_of_root_name(v),
+        speaker_act_conjoined_into_reported_clause(v),
     ];
     r.iter().any(|&x| x)
 }
@@ -1773,6 +1774,81 @@ fn verb_after_apposition_of_root_name(v: &mut SentView) -> bool {
     true
 }
 
+/// "Zelensky said the attack showed that Moscow had no interest in peace, and urged allies
+/// to speed up deliveries" misread with "urged" conjoined to "had" inside the reported
+/// clause, so that Moscow urges. A verb of saying, asking or judging that follows ", and"
+/// with no subject of its own, past tense like the speech verb above the clause, is the
+/// speaker's next act: it is conjoined to the speech verb.
+fn speaker_act_conjoined_into_reported_clause(v: &mut SentView) -> bool {
+    const ACTS: [&str; 18] = [
+        "urge",
+        "call",
+        "appeal",
+        "ask",
+        "warn",
+        "vow",
+        "pledge",
+        "promise",
+        "thank",
+        "accuse",
+        "criticize",
+        "criticise",
+        "condemn",
+        "demand",
+        "insist",
+        "stress",
+        "add",
+        "say",
+    ];
+    const SPEECH: [&str; 6] = ["say", "tell", "state", "announce", "claim", "declare"];
+    let Some(s) = (0..v.len()).find(|&i| v.head[i] == NONE) else {
+        return false;
+    };
+    if !SPEECH.contains(&v.lemma[s].as_str()) || v.xpos[s] != "VBD" {
+        return false;
+    }
+    let Some(c) = v
+        .kids(s)
+        .iter()
+        .copied()
+        .find(|&c| c > s && v.rel(c) == "ccomp")
+    else {
+        return false;
+    };
+    // Inside the reported clause: below `c` by any path.
+    let inside = |mut k: usize| {
+        for _ in 0..v.len() {
+            if k == c {
+                return true;
+            }
+            match v.parent(k) {
+                Some(p) if p != s => k = p,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let Some(k) = (c + 3..v.len()).find(|&k| {
+        v.upos[k] == Upos::Verb
+            && matches!(v.xpos[k].as_str(), "VBD" | "VBN")
+            && v.rel(k) == "conj"
+            && v.lower[k - 1] == "and"
+            && v.lower[k - 2] == ","
+            && ACTS.contains(&v.lemma[k].as_str())
+            && v.parent(k).is_some_and(inside)
+            && !v
+                .kids(k)
+                .iter()
+                .any(|&m| args::is_subj_rel(v, m) || v.rel(m) == "aux")
+    }) else {
+        return false;
+    };
+    v.head[k] = s;
+    v.deprel[k] = "conj".to_string();
+    v.reindex();
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1792,6 +1868,24 @@ mod tests {
         // its own besides "that": left alone.
         let mut w = view("He/PRON/he/2/nsubj said/VERB/say/0/root on/ADP/on/4/case Monday/PROPN/Monday/2/obl that/PRON/that/6/nsubj changed/VERB/change/4/acl:relcl");
         assert!(!reported_clause_under_time_word(&mut w));
+    }
+
+    #[test]
+    fn speakers_appeal_leaves_the_reported_clause() {
+        let t = "She/PRON/she/2/nsubj said/VERB/say/0/root Serbia/PROPN/Serbia/4/nsubj wanted/VERB/want/2/ccomp calm/NOUN/calm/4/obj ,/PUNCT/,/8/punct and/CCONJ/and/8/cc urged/VERB/urge/4/conj talks/NOUN/talk/8/obj";
+        let past = |v: &mut SentView| {
+            for i in [1, 3, 7] {
+                v.xpos[i] = "VBD".to_string();
+            }
+        };
+        let mut v = view(t);
+        past(&mut v);
+        assert!(speaker_act_conjoined_into_reported_clause(&mut v));
+        assert_eq!(v.parent(7), Some(1));
+        // Without the comma the second verb may well be the reported subject's.
+        let mut w = view(&t.replace(",/PUNCT/,/8/punct", "then/ADV/then/8/advmod"));
+        past(&mut w);
+        assert!(!speaker_act_conjoined_into_reported_clause(&mut w));
     }
 
     #[test]
