@@ -171,6 +171,9 @@ impl Coder {
             .as_deref()
             .filter(|d| !d.starts_with("0000"))
             .and_then(approximate_day);
+        // Who held a role is who held it when the document was written ("Rubio" is the
+        // Secretary of State in 2025, a senator before).
+        let role_date = date.and_then(|d| d.year.map(|y| (y, d.month, d.day)));
         let text = doc.text.as_str();
         let sentences = self.segmenter.segment(text);
         s.state.clear();
@@ -213,7 +216,7 @@ impl Coder {
                 news_label(&forms)
             };
             let label_actor = (label > 0 && label_date.is_none())
-                .then(|| self.dicts.actors.find(&forms[..label - 1]))
+                .then(|| self.dicts.actors.find_at(&forms[..label - 1], role_date))
                 .and_then(|found| {
                     found
                         .into_iter()
@@ -259,7 +262,7 @@ impl Coder {
             }
             forms.drain(..label);
             spans.drain(..label);
-            let mut actors = self.dicts.actors.find(&forms);
+            let mut actors = self.dicts.actors.find_at(&forms, role_date);
             known_names(&forms, &mut actors, &mut s.state.names);
             acronyms(&forms, &mut actors, &mut s.state.names);
             ship_names(&forms, &mut actors);
@@ -594,9 +597,15 @@ impl Coder {
                         .iter()
                         .any(|&k| v.rel(k) == "flat" && other_name(k)))
         };
+        // "Marco Rubio", "Lloyd Austin": a place inside a known person's name is the name.
+        let in_person = |p: &rung_dict::PlaceMention| {
+            actors
+                .iter()
+                .any(|a| a.kind == ActorKind::Person && a.start <= p.start && p.end <= a.end)
+        };
         let skip: Vec<bool> = found
             .iter()
-            .map(|p| ship(p.start) || name_part(p))
+            .map(|p| ship(p.start) || name_part(p) || in_person(p))
             .collect();
         for (p, skip) in found.iter().zip(skip) {
             if skip {

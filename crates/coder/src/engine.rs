@@ -1334,6 +1334,17 @@ impl Engine<'_> {
         if let Some(s) = own.or(by) {
             return (Some(s), tgt, theme);
         }
+        // "Lavrov, in a phone call with Rubio, called for ...": talks set off after a name
+        // are that party's.
+        let party = v.parent(i).filter(|&h| {
+            talks
+                && v.rel(i) == "nmod"
+                && matches!(v.case_of(i), Some("in" | "during"))
+                && v.actor_at(h).is_some()
+        });
+        if party.is_some() {
+            return (party, tgt, theme);
+        }
         // "launched dozens of strikes", "a wave of attacks": a counting noun stands between
         // the event noun and its light verb.
         let counted = (v.rel(i) == "nmod" && v.case_of(i) == Some("of"))
