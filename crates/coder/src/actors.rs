@@ -534,9 +534,16 @@ impl Resolver<'_> {
         subtree_bfs(self.v, n, 3, &mut seen);
         // Not inside a relative clause ("a resolution that demanded its forces withdraw"
         // is not aimed at those forces).
+        // Nor inside what a person is suspected of ("detained a man suspected of spying for
+        // Russia" is not aimed at Russia).
         let in_relative = |mut k: usize| {
             while k != n {
-                if self.v.full_rel(k) == "acl:relcl" {
+                let alleged = self.v.rel(k) == "acl"
+                    && matches!(
+                        self.v.lemma[k].as_str(),
+                        "suspect" | "accuse" | "charge" | "convict" | "allege"
+                    );
+                if self.v.full_rel(k) == "acl:relcl" || alleged {
                     return true;
                 }
                 match self.v.parent(k) {
