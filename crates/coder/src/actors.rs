@@ -361,8 +361,11 @@ impl Resolver<'_> {
             }
         }
         // Civilians with no country of their own: those of the country the event happens
-        // in ("killed nine civilians in the Donetsk region"); only ever a target.
-        let prefix = prefix.or_else(|| (role == "CVL").then_some(PLACE))?;
+        // in ("killed nine civilians in the Donetsk region"); only ever a target. So are
+        // doctors, teachers, priests and reporters ("detained a school director in
+        // Melitopol").
+        let civil = matches!(role, "CVL" | "HLH" | "EDU" | "REL" | "MED");
+        let prefix = prefix.or_else(|| civil.then_some(PLACE))?;
         Some(ActorRef {
             text: v.phrase(start.min(n), end.max(n + 1)),
             code: format!("{prefix}{role}"),
