@@ -396,6 +396,20 @@ impl Engine<'_> {
             return None;
         }
         if pat.pos == Pos::Noun
+            && pat.code.starts_with("04")
+            && v.parent(i).is_some_and(|h| {
+                matches!(
+                    v.lemma[h].as_str(),
+                    "cancel" | "call" | "pull" | "boycott" | "postpone" | "scrap" | "skip"
+                ) && (v.lemma[h] != "call" || v.lower.get(h + 1).is_some_and(|w| w == "off"))
+                    && (v.lemma[h] != "pull" || v.lower.get(h + 1).is_some_and(|w| w == "out"))
+            })
+        {
+            // "pulled out of a planned meeting", "cancelled the talks": a meeting called off
+            // is none held (the verb codes the refusal, 125).
+            return None;
+        }
+        if pat.pos == Pos::Noun
             && matches!(pat.code.get(..2), Some("18" | "19" | "20"))
             && v.parent(i).is_some_and(|h| {
                 [&v.lemma[h], &v.lower[h]].iter().any(|w| {
