@@ -397,16 +397,12 @@ impl Engine<'_> {
         }
         if pat.pos == Pos::Noun
             && pat.code.starts_with("04")
-            && v.parent(i).is_some_and(|h| {
-                matches!(
-                    v.lemma[h].as_str(),
-                    "cancel" | "call" | "pull" | "boycott" | "postpone" | "scrap" | "skip"
-                ) && (v.lemma[h] != "call" || v.lower.get(h + 1).is_some_and(|w| w == "off"))
-                    && (v.lemma[h] != "pull" || v.lower.get(h + 1).is_some_and(|w| w == "out"))
-            })
+            && v.parent(i)
+                .and_then(|h| self.pattern_at(v, h))
+                .is_some_and(|p| p.pos == Pos::Verb && p.code == "125")
         {
             // "pulled out of a planned meeting", "cancelled the talks": a meeting called off
-            // is none held (the verb codes the refusal, 125).
+            // is none held (the verb that governs it codes the refusal, 125).
             return None;
         }
         if pat.pos == Pos::Noun
