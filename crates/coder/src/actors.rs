@@ -98,7 +98,8 @@ impl Resolver<'_> {
                 .agent_country(n, &a.code)
                 .or_else(|| self.police_place(n, &a.code))
                 .or_else(|| self.perspective(n, a.start, a.end, &a.code))
-                .or_else(|| self.definite(n));
+                .or_else(|| self.definite(n))
+                .or_else(|| self.armed_of_place(n, a.start, a.end, &a.code));
         }
         let l = v.lemma[n].as_str();
         if is_pronoun(l) || (v.upos[n] == Upos::Pron && is_pronoun(&v.lower[n])) {
@@ -372,6 +373,16 @@ impl Resolver<'_> {
         })
     }
 
+    /// Armed groups with no country ("militants", "gunmen", "rebels"): those of the
+    /// country the event happens in, resolved by the document coder only where that
+    /// country fights no other state (a war within one country; see `crate::doc`).
+    fn armed_of_place(&self, n: usize, start: usize, end: usize, role: &str) -> Option<ActorRef> {
+        matches!(role, "REB" | "UAF" | "SEP").then(|| ActorRef {
+            text: self.v.phrase(start.min(n), end.max(n + 1)),
+            code: format!("{PLACE}{role}"),
+        })
+    }
+
     fn agent_country(&self, n: usize, role: &str) -> Option<ActorRef> {
         let v = self.v;
         let mut seen = Vec::new();
@@ -481,6 +492,15 @@ impl Resolver<'_> {
                         if a.country.is_none() && !person {
                             if let Some(a) = self.agent_country(s, &a.code) {
                                 return Some(a);
+                            }
+                            // "The army said it had killed 18 militants": forces of no
+                            // stated country, as the subject's own subject, resolved like
+                            // them (see `FOE`).
+                            if a.code == "MIL" && v.rel(n).starts_with("nsubj") {
+                                return Some(ActorRef {
+                                    text: v.phrase(a.start, a.end),
+                                    code: format!("{FOE}MIL"),
+                                });
                             }
                         }
                     } else if !person {

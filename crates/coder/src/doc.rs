@@ -338,6 +338,31 @@ impl Coder {
                         }
                     }
                 }
+                // A one-word agent noun is no function word: sentence-initial "Gunmen",
+                // unknown to the tagger, read as an auxiliary.
+                for a in actors
+                    .iter()
+                    .filter(|a| a.kind == ActorKind::Agent && a.end == a.start + 1)
+                {
+                    let Some(j) = s.collapse.parsed_index(a.start) else {
+                        continue;
+                    };
+                    let misread = matches!(
+                        s.analysis.upos(j),
+                        rung_parse::Upos::Aux
+                            | rung_parse::Upos::Adp
+                            | rung_parse::Upos::Det
+                            | rung_parse::Upos::Pron
+                            | rung_parse::Upos::Cconj
+                            | rung_parse::Upos::Sconj
+                            | rung_parse::Upos::Part
+                    );
+                    if misread {
+                        let w = forms[a.start].to_lowercase();
+                        let plural = w.ends_with('s') || w.ends_with("men");
+                        s.fixes.push((j, if plural { "NNS" } else { "NN" }));
+                    }
+                }
                 if !s.fixes.is_empty() {
                     s.fixes.extend_from_slice(&s.collapse.heads);
                     self.model.analyse_forced(&pforms, &s.fixes, &mut s.retry);
@@ -889,6 +914,12 @@ impl Coder {
             .map(|w| w.origin.clone())
             .filter(|o| !o.is_empty())
             .collect();
+        // (a source that is no state body: rebels, militias, gunmen)
+        let non_state_src = c.src.as_ref().is_some_and(|a| {
+            ["REB", "UAF", "SEP", "INS", "RAD", "OPP"]
+                .iter()
+                .any(|r| a.code.ends_with(r))
+        });
         let resolve = |who: &ActorRef, other: Option<String>, target: bool| -> Option<ActorRef> {
             let (prefix, role) = who.code.split_at(3);
             let conflicts = &self.dicts.conflicts;
@@ -904,11 +935,27 @@ impl Coder {
                 // (and, as a source, those who protest there: "demonstrators rallied in
                 // Tbilisi against the law")
                 let protest = !target && c.code.starts_with("14");
-                (
-                    place
+                // In a country that fights no other state, violence there is within it:
+                // armed groups of no country are its own, as attackers or attacked
+                // ("militants killed 15 people in Djibo"), and so are those they, or its
+                // forces, strike. Where states fight, gunmen of no country are no one's.
+                let internal = violent
+                    && place
                         .as_deref()
-                        .filter(|_| (target && (violent || coerced)) || protest)?,
-                    coerced || protest,
+                        .is_some_and(|p| !conflicts.interstate(p, day));
+                let armed = matches!(role, "REB" | "UAF" | "SEP");
+                let done_to = target && (violent || coerced);
+                (
+                    place.as_deref().filter(
+                        |_| {
+                            if armed {
+                                internal
+                            } else {
+                                done_to || protest
+                            }
+                        },
+                    )?,
+                    coerced || protest || internal,
                 )
             } else if prefix == OCCUPIER {
                 let side = [other.clone(), place.clone(), speaker.clone()]
@@ -941,10 +988,19 @@ impl Coder {
                 (side, false)
             } else if prefix == FOE {
                 // (a target: sources of this prefix are resolved below) the one enemy of
-                // the side that acted on it
+                // the side that acted on it; in a war within one country, its own
+                // ("rebels repelled an assault by government troops near Mandalay"; not
+                // when a state body acts: "the army intercepted a drone over Vilnius")
+                let internal = place
+                    .as_deref()
+                    .filter(|p| violent && !conflicts.interstate(p, day))
+                    .filter(|_| non_state_src);
                 (
-                    other.as_deref().and_then(|o| conflicts.enemy_of(o, day))?,
-                    false,
+                    other
+                        .as_deref()
+                        .and_then(|o| conflicts.enemy_of(o, day))
+                        .or(internal)?,
+                    internal.is_some(),
                 )
             } else if let Some(e) = speaker.as_deref().and_then(|d| conflicts.enemy_of(d, day)) {
                 (e, true)
@@ -992,10 +1048,21 @@ impl Coder {
                     code: format!("{e}MIL"),
                 }),
                 // (named forces only: an agentless passive's killer is no one's own)
-                (None, Some(s)) if !s.text.is_empty() => own.map(|k| ActorRef {
-                    text: s.text.clone(),
-                    code: format!("{k}MIL"),
-                }),
+                // (in a country that fights no other state, the forces of the country it
+                // happens in: "army drone strikes near Gao killed several fighters",
+                // "soldiers shot dead three protesters in Nairobi")
+                (None, Some(s)) if !s.text.is_empty() => own
+                    .map(str::to_string)
+                    .or_else(|| {
+                        place
+                            .clone()
+                            .or_else(|| real(&c.tgt))
+                            .filter(|p| force && !conflicts.interstate(p, day))
+                    })
+                    .map(|k| ActorRef {
+                        text: s.text.clone(),
+                        code: format!("{k}MIL"),
+                    }),
                 _ => None,
             };
         }

@@ -139,6 +139,15 @@ impl Conflicts {
             })
     }
 
+    /// Whether `country` is at war with, or occupied by or occupying, another state on
+    /// `date` (now, when unknown).
+    pub fn interstate(&self, country: &str, date: Option<Date>) -> bool {
+        self.rows
+            .iter()
+            .filter(|c| c.holds_on(date))
+            .any(|c| c.side_a == country || c.side_b == country)
+    }
+
     /// The one side `country` is at war with on `date` (now, when unknown); `None` when it
     /// fights none or several.
     pub fn enemy_of(&self, country: &str, date: Option<Date>) -> Option<&str> {
@@ -181,6 +190,11 @@ mod tests {
         assert_eq!(t.enemy_of("GEO", None), None);
         // undated: what still lasts (Israel's war with Lebanon has ended)
         assert_eq!(t.enemy_of("ISR", None), Some("PSE"));
+        // occupation counts as much as war; a country in no row fights no other state
+        assert!(t.interstate("GEO", None));
+        assert!(!t.interstate("LBN", None));
+        assert!(t.interstate("LBN", Some((2024, 1, 1))));
+        assert!(!t.interstate("UKR", Some((2010, 1, 1))));
         Ok(())
     }
 
