@@ -280,8 +280,16 @@ impl Coder {
                     .events
                     .iter()
                     .any(|e| si.saturating_sub(e.sentence) <= 3);
-            if body && self.worth_parsing(&forms, &actors, antecedent, s.state.line_place.is_some())
-            {
+            // (a war within one country, in the place named last: "militants killed nine
+            // people in a village further north")
+            let within = s
+                .state
+                .last_place
+                .as_ref()
+                .and_then(|p| p.country.as_deref())
+                .is_some_and(|k| !self.dicts.conflicts.interstate(k, role_date));
+            let placed = s.state.line_place.is_some() || within;
+            if body && self.worth_parsing(&forms, &actors, antecedent, placed) {
                 parsed += 1;
                 // Multiword names are parsed as their head word (crate::collapse).
                 s.collapse.plan(&forms, &actors);
@@ -762,6 +770,7 @@ impl Coder {
                 &mut c,
                 v,
                 at.or(st.line_place.as_ref()),
+                v.places.last().or(st.last_place.as_ref()),
                 date.as_deref(),
                 st.speaker.as_deref(),
             );
@@ -884,6 +893,7 @@ impl Coder {
         c: &mut Cand,
         v: &SentView,
         at: Option<&PlaceSpan>,
+        last_place: Option<&PlaceSpan>,
         date: Option<&str>,
         doc_speaker: Option<&str>,
     ) {
@@ -898,6 +908,22 @@ impl Coder {
         let day = date.and_then(approximate_day);
         let violent = matches!(c.code.get(..2), Some("18" | "19" | "20"));
         let place = at.and_then(|p| p.country.clone());
+        // The country of a war within one country that this act of violence is part of:
+        // the country of its place (else of the last place named before it), when that
+        // country fights no other state (conflicts.tsv).
+        // (the last place only when the sentence names no other country: not in
+        // "Indian shelling on the Pakistani side killed five people")
+        let before = last_place.and_then(|p| p.country.clone()).filter(|t| {
+            !v.actors.iter().any(|a| {
+                a.country
+                    .as_deref()
+                    .is_some_and(|k| is_country_code(k) && k != t)
+            })
+        });
+        let home = place
+            .clone()
+            .or(before)
+            .filter(|p| violent && !self.dicts.conflicts.interstate(p, day));
         // The place named as occupied ("the occupied town of Tokmak", "Russian-occupied
         // Melitopol"): a word "occupied" shortly before it, in the same phrase.
         let occupied = c.location.and_then(|i| v.places.get(i)).is_some_and(|p| {
@@ -939,24 +965,22 @@ impl Coder {
                 // armed groups of no country are its own, as attackers or attacked
                 // ("militants killed 15 people in Djibo"), and so are those they, or its
                 // forces, strike. Where states fight, gunmen of no country are no one's.
-                let internal = violent
-                    && place
-                        .as_deref()
-                        .is_some_and(|p| !conflicts.interstate(p, day));
                 let armed = matches!(role, "REB" | "UAF" | "SEP");
                 let done_to = target && (violent || coerced);
-                (
-                    place.as_deref().filter(
-                        |_| {
-                            if armed {
-                                internal
-                            } else {
-                                done_to || protest
-                            }
-                        },
-                    )?,
-                    coerced || protest || internal,
-                )
+                // (those a non-state group or the country's own forces strike there are
+                // the country's, even where the sentence names no place: "militants
+                // killed 15 people at a church in a village in the north")
+                let within =
+                    home.is_some() && (non_state_src || other.as_deref() == home.as_deref());
+                let side = if armed {
+                    home.as_deref()
+                } else {
+                    place
+                        .as_deref()
+                        .filter(|_| done_to || protest)
+                        .or(home.as_deref().filter(|_| done_to && within))
+                };
+                (side?, coerced || protest || within)
             } else if prefix == OCCUPIER {
                 let side = [other.clone(), place.clone(), speaker.clone()]
                     .into_iter()
@@ -991,10 +1015,7 @@ impl Coder {
                 // the side that acted on it; in a war within one country, its own
                 // ("rebels repelled an assault by government troops near Mandalay"; not
                 // when a state body acts: "the army intercepted a drone over Vilnius")
-                let internal = place
-                    .as_deref()
-                    .filter(|p| violent && !conflicts.interstate(p, day))
-                    .filter(|_| non_state_src);
+                let internal = home.as_deref().filter(|_| non_state_src);
                 (
                     other
                         .as_deref()
@@ -1054,10 +1075,9 @@ impl Coder {
                 (None, Some(s)) if !s.text.is_empty() => own
                     .map(str::to_string)
                     .or_else(|| {
-                        place
-                            .clone()
-                            .or_else(|| real(&c.tgt))
-                            .filter(|p| force && !conflicts.interstate(p, day))
+                        home.clone().or_else(|| {
+                            real(&c.tgt).filter(|p| force && !conflicts.interstate(p, day))
+                        })
                     })
                     .map(|k| ActorRef {
                         text: s.text.clone(),
