@@ -2387,13 +2387,25 @@ impl Engine<'_> {
     fn location(&self, v: &SentView, i: usize, c: usize, violent: bool) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for (pi, p) in v.places.iter().enumerate() {
-            let in_actor = v.actors.iter().any(|a| a.start < p.end && p.start < a.end);
-            if p.is_country || (in_actor && !violent) {
-                continue;
-            }
             let head = (p.start..p.end)
                 .find(|&w| v.parent(w).is_none_or(|h| h < p.start || h >= p.end))
                 .unwrap_or(p.end - 1);
+            // A capital that stands for its government ("talks with Moscow") is no place
+            // of a statement or a meeting, unless the event is said to be in it ("held
+            // talks in Jerusalem", "met in Prague").
+            let in_actor = v.actors.iter().any(|a| a.start < p.end && p.start < a.end);
+            let located = matches!(v.case_of(head), Some("in" | "at"));
+            // (a list of places, "near Zapadne, Petropavlivka and Dvorichna", is placed
+            // at its first)
+            let listed = v.rel(head) == "conj"
+                && v.parent(head).is_some_and(|h| {
+                    v.places
+                        .iter()
+                        .any(|q| q.start <= h && h < q.end && !q.is_country)
+                });
+            if p.is_country || listed || (in_actor && !violent && !located) {
+                continue;
+            }
             // A place named as the subject or owner is not where the event happened.
             if matches!(v.full_rel(head), "nsubj" | "nmod:poss" | "nsubj:pass") {
                 continue;
@@ -2409,8 +2421,41 @@ impl Engine<'_> {
             let outer = violent
                 && v.rel(head) == "obl"
                 && v.parent(head).is_some_and(|h| h != i && v.dominates(h, i));
+            // Ranked: a place in the trigger's own phrase ("attempts to break through near
+            // Zahryzove") before one of its clause ("In the Kupiansk direction, ...")
+            // before an outer clause's; a place that names a sector of the front ("the
+            // Kupiansk direction") after the villages fought over; then the nearest.
             if v.dominates(c, head) || v.dominates(i, head) || before_speech || outer {
-                let d = head.abs_diff(i) + if outer { v.len() } else { 0 };
+                // (inside the trigger's phrase, a place of a clause of its own, "Hochstein,
+                // who held talks in Jerusalem, met Berri in Beirut", ranks with the
+                // clause's)
+                let own_clause = || {
+                    let mut x = head;
+                    while x != i {
+                        if matches!(v.full_rel(x), "acl:relcl" | "advcl" | "ccomp" | "parataxis") {
+                            return false;
+                        }
+                        match v.parent(x) {
+                            Some(h) => x = h,
+                            None => return false,
+                        }
+                    }
+                    true
+                };
+                let tier = if outer {
+                    2
+                } else if v.dominates(i, head) && own_clause() {
+                    0
+                } else {
+                    1
+                };
+                let sector = v.parent(head).is_some_and(|h| {
+                    matches!(
+                        v.lemma[h].as_str(),
+                        "direction" | "sector" | "axis" | "front" | "frontline"
+                    )
+                });
+                let d = (2 * tier + usize::from(sector)) * v.len() + head.abs_diff(i);
                 if best.is_none_or(|(_, bd)| d < bd) {
                     best = Some((pi, d));
                 }
