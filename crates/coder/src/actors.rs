@@ -31,6 +31,10 @@ pub const FOE: &str = "~FO";
 /// event's place, when they are its target.
 pub const PLACE: &str = "~PL";
 
+/// Roles of armed groups that are no state's forces: rebels, unidentified armed men,
+/// separatists, insurgents, radical groups.
+pub const NON_STATE_ARMED: [&str; 5] = ["REB", "UAF", "SEP", "INS", "RAD"];
+
 /// "US-made", "German-built": a maker or supplier named in a modifier, never who owns or
 /// uses the thing.
 fn is_maker(v: &SentView, k: usize) -> bool {
@@ -377,7 +381,7 @@ impl Resolver<'_> {
     /// country the event happens in, resolved by the document coder only where that
     /// country fights no other state (a war within one country; see `crate::doc`).
     fn armed_of_place(&self, n: usize, start: usize, end: usize, role: &str) -> Option<ActorRef> {
-        matches!(role, "REB" | "UAF" | "SEP").then(|| ActorRef {
+        NON_STATE_ARMED.contains(&role).then(|| ActorRef {
             text: self.v.phrase(start.min(n), end.max(n + 1)),
             code: format!("{PLACE}{role}"),
         })

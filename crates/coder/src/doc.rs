@@ -942,7 +942,7 @@ impl Coder {
             .collect();
         // (a source that is no state body: rebels, militias, gunmen)
         let non_state_src = c.src.as_ref().is_some_and(|a| {
-            ["REB", "UAF", "SEP", "INS", "RAD", "OPP"]
+            crate::actors::NON_STATE_ARMED
                 .iter()
                 .any(|r| a.code.ends_with(r))
         });
@@ -965,7 +965,7 @@ impl Coder {
                 // armed groups of no country are its own, as attackers or attacked
                 // ("militants killed 15 people in Djibo"), and so are those they, or its
                 // forces, strike. Where states fight, gunmen of no country are no one's.
-                let armed = matches!(role, "REB" | "UAF" | "SEP");
+                let armed = crate::actors::NON_STATE_ARMED.contains(&role);
                 let done_to = target && (violent || coerced);
                 // (those a non-state group or the country's own forces strike there are
                 // the country's, even where the sentence names no place: "militants
@@ -1074,11 +1074,7 @@ impl Coder {
                 // "soldiers shot dead three protesters in Nairobi")
                 (None, Some(s)) if !s.text.is_empty() => own
                     .map(str::to_string)
-                    .or_else(|| {
-                        home.clone().or_else(|| {
-                            real(&c.tgt).filter(|p| force && !conflicts.interstate(p, day))
-                        })
-                    })
+                    .or_else(|| home.clone().filter(|_| force))
                     .map(|k| ActorRef {
                         text: s.text.clone(),
                         code: format!("{k}MIL"),

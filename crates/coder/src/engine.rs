@@ -517,9 +517,10 @@ impl Engine<'_> {
         }
         // (Armed: a state's forces, rebels, militias, separatists, radical groups.)
         let armed = |a: &ActorRef| {
-            ["MIL", "REB", "UAF", "SEP", "RAD", "INS"]
-                .iter()
-                .any(|r| a.code.ends_with(r))
+            a.code.ends_with("MIL")
+                || crate::actors::NON_STATE_ARMED
+                    .iter()
+                    .any(|r| a.code.ends_with(r))
         };
         if pat.armed && !src.as_ref().is_some_and(armed) {
             return None;
