@@ -60,17 +60,14 @@ pub fn document_date(doc: &Document) -> Option<DocDate> {
 }
 
 fn header_date(text: &str) -> Option<DocDate> {
-    for (i, line) in text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(HEADER_LINES)
-        .enumerate()
-    {
-        let Some((s, e, d)) = find_date(line) else {
-            continue;
-        };
-        let keyword = [
+    let header = || {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(HEADER_LINES)
+    };
+    let keyword = |line: &str| {
+        [
             "published",
             "updated",
             "posted",
@@ -81,16 +78,27 @@ fn header_date(text: &str) -> Option<DocDate> {
         .iter()
         .any(|k| {
             line.len() >= k.len() && line.as_bytes()[..k.len()].eq_ignore_ascii_case(k.as_bytes())
-        });
+        })
+    };
+    // A line that says it gives the date ("Published 26 June 2023") outranks a date in a
+    // title above it ("KEY INCIDENTS, 6 MAY - 25 JUNE 2023" is the period reported on).
+    for line in header() {
+        if let Some((s, _, d)) = find_date(line).filter(|_| keyword(line)) {
+            if s <= 40 {
+                return Some(d);
+            }
+        }
+    }
+    for (i, line) in header().enumerate() {
+        let Some((s, e, d)) = find_date(line) else {
+            continue;
+        };
         let outside_words = line[..s]
             .split(' ')
             .chain(line[e..].split(' '))
             .filter(|w| w.chars().any(char::is_alphabetic))
             .count();
         let short = line.len() <= 100;
-        if keyword && s <= 40 {
-            return Some(d);
-        }
         if short && (outside_words <= 3 || (d.year.is_some() && i < 6 && outside_words <= 6)) {
             return Some(d);
         }
