@@ -109,7 +109,8 @@ fn header_date(text: &str) -> Option<DocDate> {
     None
 }
 
-/// "MELITOPOL, " / "KYIV, Ukraine, " before a date at the start of a paragraph.
+/// "MELITOPOL, " / "KYIV, Ukraine, " / "KYIV/MOSCOW, " / "ST. PETERSBURG, " before a date at
+/// the start of a paragraph.
 fn is_dateline_prefix(p: &str) -> bool {
     let p = p.trim_end();
     if p.len() > 50 || !p.ends_with(',') {
@@ -119,7 +120,7 @@ fn is_dateline_prefix(p: &str) -> bool {
     first.len() >= 3
         && first
             .chars()
-            .all(|c| c.is_uppercase() || c == '-' || c == '\'')
+            .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '/' | '.'))
         && p.split(' ')
             .skip(1)
             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
