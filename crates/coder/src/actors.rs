@@ -33,7 +33,13 @@ pub const PLACE: &str = "~PL";
 
 /// Roles of armed groups that are no state's forces: rebels, unidentified armed men,
 /// separatists, insurgents, radical groups.
-pub const NON_STATE_ARMED: [&str; 5] = ["REB", "UAF", "SEP", "INS", "RAD"];
+const NON_STATE_ARMED: [&str; 5] = ["REB", "UAF", "SEP", "INS", "RAD"];
+
+/// Whether an actor code (or a bare role) ends in a non-state armed role: "BFAREB",
+/// "~PLUAF", "REB".
+pub fn non_state_armed(code: &str) -> bool {
+    NON_STATE_ARMED.iter().any(|r| code.ends_with(r))
+}
 
 /// "US-made", "German-built": a maker or supplier named in a modifier, never who owns or
 /// uses the thing.
@@ -381,7 +387,7 @@ impl Resolver<'_> {
     /// country the event happens in, resolved by the document coder only where that
     /// country fights no other state (a war within one country; see `crate::doc`).
     fn armed_of_place(&self, n: usize, start: usize, end: usize, role: &str) -> Option<ActorRef> {
-        NON_STATE_ARMED.contains(&role).then(|| ActorRef {
+        non_state_armed(role).then(|| ActorRef {
             text: self.v.phrase(start.min(n), end.max(n + 1)),
             code: format!("{PLACE}{role}"),
         })

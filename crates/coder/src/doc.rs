@@ -909,10 +909,9 @@ impl Coder {
         let violent = matches!(c.code.get(..2), Some("18" | "19" | "20"));
         let place = at.and_then(|p| p.country.clone());
         // The country of a war within one country that this act of violence is part of:
-        // the country of its place (else of the last place named before it), when that
-        // country fights no other state (conflicts.tsv).
-        // (the last place only when the sentence names no other country: not in
-        // "Indian shelling on the Pakistani side killed five people")
+        // the country of its place, else of the last place named before it (only when the
+        // sentence names no other country: not in "Indian shelling on the Pakistani side
+        // killed five people"), when that country fights no other state (conflicts.tsv).
         let before = last_place.and_then(|p| p.country.clone()).filter(|t| {
             !v.actors.iter().any(|a| {
                 a.country
@@ -941,11 +940,10 @@ impl Coder {
             .filter(|o| !o.is_empty())
             .collect();
         // (a source that is no state body: rebels, militias, gunmen)
-        let non_state_src = c.src.as_ref().is_some_and(|a| {
-            crate::actors::NON_STATE_ARMED
-                .iter()
-                .any(|r| a.code.ends_with(r))
-        });
+        let non_state_src = c
+            .src
+            .as_ref()
+            .is_some_and(|a| crate::actors::non_state_armed(&a.code));
         let resolve = |who: &ActorRef, other: Option<String>, target: bool| -> Option<ActorRef> {
             let (prefix, role) = who.code.split_at(3);
             let conflicts = &self.dicts.conflicts;
@@ -965,7 +963,7 @@ impl Coder {
                 // armed groups of no country are its own, as attackers or attacked
                 // ("militants killed 15 people in Djibo"), and so are those they, or its
                 // forces, strike. Where states fight, gunmen of no country are no one's.
-                let armed = crate::actors::NON_STATE_ARMED.contains(&role);
+                let armed = crate::actors::non_state_armed(role);
                 let done_to = target && (violent || coerced);
                 // (those a non-state group or the country's own forces strike there are
                 // the country's, even where the sentence names no place: "militants

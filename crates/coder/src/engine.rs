@@ -516,12 +516,8 @@ impl Engine<'_> {
             }
         }
         // (Armed: a state's forces, rebels, militias, separatists, radical groups.)
-        let armed = |a: &ActorRef| {
-            a.code.ends_with("MIL")
-                || crate::actors::NON_STATE_ARMED
-                    .iter()
-                    .any(|r| a.code.ends_with(r))
-        };
+        let armed =
+            |a: &ActorRef| a.code.ends_with("MIL") || crate::actors::non_state_armed(&a.code);
         if pat.armed && !src.as_ref().is_some_and(armed) {
             return None;
         }
